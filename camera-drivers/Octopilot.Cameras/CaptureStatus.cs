@@ -1,0 +1,23 @@
+namespace Octopilot.Cameras;
+
+/// <summary>Outcome of one capture step. Expected failures are statuses, not exceptions, so the loop never allocates.</summary>
+public enum CaptureStatus
+{
+    /// <summary>The step succeeded.</summary>
+    Ok = 0,
+
+    /// <summary>Cancellation was requested; the loop stops.</summary>
+    Stopped,
+
+    /// <summary>No frame arrived within the device timeout (cable, trigger or sensor fault).</summary>
+    Timeout,
+
+    /// <summary>The device flagged the frame as corrupt or it had the wrong size.</summary>
+    CorruptFrame,
+
+    /// <summary>The device returned an I/O error; the loop may retry after a back-off.</summary>
+    DeviceError,
+
+    /// <summary>The device is gone (unplugged); the loop ends and the camera is reported missing in every set.</summary>
+    Disconnected,
+}
