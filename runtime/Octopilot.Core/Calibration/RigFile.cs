@@ -206,6 +206,8 @@ public static class RigFile
                 norm.ToString("G6", CultureInfo.InvariantCulture));
         }
 
-        return Mat3.FromQuaternion(q[0], q[1], q[2], q[3]);
+        // Normalise what the tolerance let through: the matrix formula assumes |q| = 1 (|q| = 1 + ε gives
+        // |R·Rᵀ − I| ≈ 8ε), and the inverse extrinsics (Rᵀ) are only exact for an orthonormal R.
+        return Mat3.FromQuaternion(q[0] / norm, q[1] / norm, q[2] / norm, q[3] / norm);
     }
 }

@@ -1,0 +1,41 @@
+using Octopilot.Cameras.Synthetic.Tests.Infrastructure;
+using Octopilot.Core.Frames;
+using Octopilot.Core.Time;
+
+namespace Octopilot.Cameras.Synthetic.Tests;
+
+/// <summary>A rendered frame allocates nothing on the managed heap once the camera is open.</summary>
+public class AllocationTests
+{
+    private const int Frames = 50;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadFrame_AfterWarmUp_AllocatesZeroBytes(bool withLabels)
+    {
+        var clock = new VirtualClock(1_000_000_000);
+        using var camera = new SyntheticCamera(TestFiles.DefaultRig[2], new HighwayWorld(TestFiles.DefaultScenario), clock, 1_000_000_000, 500_000);
+        camera.Open(new CameraMode(384, 288, PixelFormat.Rgb24, 15));
+        var rgb = new byte[camera.Mode.FrameBytes];
+        LabelBuffer labels = camera.CreateLabelBuffer();
+        RunFrames(camera, clock, rgb, labels, withLabels, 3);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        RunFrames(camera, clock, rgb, labels, withLabels, Frames);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    private static void RunFrames(SyntheticCamera camera, VirtualClock clock, byte[] rgb, LabelBuffer labels, bool withLabels, int count)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            clock.Advance(camera.Mode.FramePeriodNs);
+            Assert.Equal(CaptureStatus.Ok, camera.WaitForFrame(CancellationToken.None, out FrameTicket ticket));
+            CaptureStatus status = withLabels ? camera.ReadFrame(ticket, rgb, labels) : camera.ReadFrame(ticket, rgb);
+            Assert.Equal(CaptureStatus.Ok, status);
+        }
+    }
+}
