@@ -1,7 +1,9 @@
+using Octopilot.Host.Cli;
+
 namespace Octopilot.Host;
 
-/// <summary>Entry point of the `octopilot` binary.</summary>
+/// <summary>Entry point of the `octopilot` binary: parse, run one command, exit with its code.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args) => OctopilotCli.Run(args, Console.Out, Console.Error);
 }

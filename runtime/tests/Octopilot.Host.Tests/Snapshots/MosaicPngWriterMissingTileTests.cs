@@ -38,6 +38,17 @@ public class MosaicPngWriterMissingTileTests
     }
 
     [Fact]
+    public void MissingTileColor_IsMidGreyUnlikeBackgroundAndCaption()
+    {
+        Rgb24Color grey = MosaicPngWriter.MissingTileColor;
+
+        Assert.True(grey.R == grey.G && grey.G == grey.B, $"{grey} is not a neutral grey");
+        Assert.InRange(grey.R, 64, 192);
+        Assert.NotEqual(MosaicPngWriter.BackgroundColor, grey);
+        Assert.NotEqual(MosaicPngWriter.CaptionBackgroundColor, grey);
+    }
+
+    [Fact]
     public void SetMissing_AfterTile_TurnsTileGreyAgain()
     {
         var layout = new MosaicLayout(2, 40, 30);

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using Octopilot.Cameras;
+using Octopilot.Core.Configuration;
+using Octopilot.Host.Sim;
+
+namespace Octopilot.Host.Cli;
+
+/// <summary>`octopilot sim`: options, validation and the hand-off to <see cref="SimRunner"/>.</summary>
+internal static class SimCommand
+{
+    /// <summary>Longest run accepted: a day. Longer soak tests are runs of the service, not the demo.</summary>
+    private const double MaxDurationS = 86_400;
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var duration = new Option<double>("--duration", "-d")
+        {
+            Description = "Seconds to run (sim time = wall time)",
+            DefaultValueFactory = _ => 10,
+        };
+        var config = new Option<string>("--config")
+        {
+            Description = "Sim settings file (rig, scenario, capture mode, pipeline)",
+            DefaultValueFactory = _ => DefaultSettingsPath,
+        };
+        var rig = new Option<string?>("--rig") { Description = "Rig file overriding the one in the settings" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario file overriding the one in the settings" };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Directory to write cameras.png and labels.png into" };
+        var snapshotAt = new Option<double>("--snapshot-at")
+        {
+            Description = "Sim time in seconds of the snapshot set (capped at half the duration)",
+            DefaultValueFactory = _ => 2,
+        };
+        var statusInterval = new Option<double>("--status-interval")
+        {
+            Description = "Seconds between status lines",
+            DefaultValueFactory = _ => 1,
+        };
+        var strict = new Option<bool>("--strict") { Description = "Exit 1 if any frame was dropped, late or failed, or steady state allocated" };
+
+        var command = new Command("sim", "Run the eight synthetic cameras through the frame pipeline with live status and a summary")
+        {
+            duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                double durationS = RequireRange(parse.GetValue(duration), "--duration", 0.1, MaxDurationS);
+                SimSettings settings = SimSettingsFile.Load(RequireFile(parse.GetValue(config)!, "--config"));
+                if (parse.GetValue(rig) is string rigPath)
+                {
+                    settings = settings with { RigFile = RequireFile(rigPath, "--rig") };
+                }
+
+                if (parse.GetValue(scenario) is string scenarioPath)
+                {
+                    settings = settings with { ScenarioFile = RequireFile(scenarioPath, "--scenario") };
+                }
+
+                var run = new SimRunOptions
+                {
+                    DurationS = durationS,
+                    SnapshotDirectory = parse.GetValue(snapshot),
+                    SnapshotAtS = RequireRange(parse.GetValue(snapshotAt), "--snapshot-at", 0, MaxDurationS),
+                    StatusIntervalS = RequireRange(parse.GetValue(statusInterval), "--status-interval", 0.1, 3600),
+                    Strict = parse.GetValue(strict),
+                };
+                using var stop = new CancellationTokenSource();
+                ConsoleCancelEventHandler onCancel = (_, e) =>
+                {
+                    e.Cancel = true;
+                    stop.Cancel();
+                };
+                Console.CancelKeyPress += onCancel;
+                try
+                {
+                    return new SimRunner(settings, run, output).Run(stop.Token);
+                }
+                finally
+                {
+                    Console.CancelKeyPress -= onCancel;
+                }
+            }
+            catch (Exception e) when (e is ConfigException or CameraException or UsageException)
+            {
+                error.WriteLine($"octopilot sim: {e.Message}");
+                return ExitCodes.ConfigurationError;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The settings file shipped next to the binary.</summary>
+    public static string DefaultSettingsPath => Path.Combine(AppContext.BaseDirectory, "config", "sim-default.json");
+
+    private static double RequireRange(double value, string option, double min, double max)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: must be in {min}..{max} (got {value})"));
+        }
+
+        return value;
+    }
+
+    private static string RequireFile(string path, string option)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{option}: no such file: {Path.GetFullPath(path)}");
+        }
+
+        return path;
+    }
+}

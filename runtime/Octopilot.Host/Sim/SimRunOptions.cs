@@ -1,0 +1,18 @@
+namespace Octopilot.Host.Sim;
+
+/// <summary>Per-run choices of `octopilot sim` (the settings file says what to simulate; these say how long and what to write).</summary>
+public sealed record SimRunOptions
+{
+    public double DurationS { get; init; } = 10;
+
+    /// <summary>Where to write the PNG mosaics; null: no snapshot.</summary>
+    public string? SnapshotDirectory { get; init; }
+
+    /// <summary>Sim time of the snapshot (the first complete set at or after it).</summary>
+    public double SnapshotAtS { get; init; } = 2;
+
+    public double StatusIntervalS { get; init; } = 1;
+
+    /// <summary>Exit 1 when anything was dropped, late, failed or allocated in steady state.</summary>
+    public bool Strict { get; init; }
+}
