@@ -1,3 +1,5 @@
+using Octopilot.Core.Labels;
+using Octopilot.Core.Frames;
 namespace Octopilot.Cameras.Synthetic;
 
 /// <summary>The ground and sky pass: every pixel once, from the precomputed ground hit of its ray.</summary>

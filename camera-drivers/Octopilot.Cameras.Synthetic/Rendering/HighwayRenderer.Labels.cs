@@ -1,3 +1,5 @@
+using Octopilot.Core.Labels;
+
 namespace Octopilot.Cameras.Synthetic;
 
 /// <summary>The object list of the labels, counted from the instance map the render pass wrote.</summary>

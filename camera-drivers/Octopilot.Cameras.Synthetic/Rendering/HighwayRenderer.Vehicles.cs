@@ -1,4 +1,6 @@
 using Octopilot.Core.Geometry;
+using Octopilot.Core.Labels;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic;
 

@@ -1,5 +1,6 @@
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Geometry;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic;
 

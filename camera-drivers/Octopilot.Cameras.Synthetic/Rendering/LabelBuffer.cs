@@ -1,3 +1,5 @@
+using Octopilot.Core.Labels;
+
 namespace Octopilot.Cameras.Synthetic;
 
 /// <summary>

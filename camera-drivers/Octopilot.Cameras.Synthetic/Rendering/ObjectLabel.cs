@@ -1,4 +1,5 @@
 using Octopilot.Core.Geometry;
+using Octopilot.Core.Labels;
 
 namespace Octopilot.Cameras.Synthetic;
 

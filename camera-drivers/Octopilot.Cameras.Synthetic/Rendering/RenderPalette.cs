@@ -1,3 +1,5 @@
+using Octopilot.Core.Frames;
+
 namespace Octopilot.Cameras.Synthetic;
 
 /// <summary>

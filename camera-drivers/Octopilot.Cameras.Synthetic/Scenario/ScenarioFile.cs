@@ -1,5 +1,6 @@
 using System.Globalization;
 using Octopilot.Core.Configuration;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic;
 

@@ -1,3 +1,5 @@
+using Octopilot.Core.Frames;
+
 namespace Octopilot.Cameras.Synthetic;
 
 /// <summary>One scripted vehicle: a box that keeps its lane (or changes lane once) at constant speed.</summary>

@@ -1,6 +1,7 @@
 using Octopilot.Cameras.Synthetic.Tests.Infrastructure;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Geometry;
+using Octopilot.Core.Labels;
 
 namespace Octopilot.Cameras.Synthetic.Tests;
 

@@ -1,4 +1,6 @@
 using Octopilot.Cameras.Synthetic.Tests.Infrastructure;
+using Octopilot.Core.Labels;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic.Tests;
 

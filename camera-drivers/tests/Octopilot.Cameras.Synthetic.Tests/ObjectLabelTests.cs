@@ -1,4 +1,5 @@
 using Octopilot.Cameras.Synthetic.Tests.Infrastructure;
+using Octopilot.Core.Labels;
 
 namespace Octopilot.Cameras.Synthetic.Tests;
 

@@ -1,5 +1,6 @@
 using Octopilot.Cameras.Synthetic.Tests.Infrastructure;
 using Octopilot.Core.Configuration;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic.Tests;
 

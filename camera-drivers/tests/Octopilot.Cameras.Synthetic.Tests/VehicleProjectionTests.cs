@@ -1,6 +1,8 @@
 using Octopilot.Cameras.Synthetic.Tests.Infrastructure;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Geometry;
+using Octopilot.Core.Labels;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic.Tests;
 

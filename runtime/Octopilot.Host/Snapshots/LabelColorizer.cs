@@ -1,3 +1,6 @@
+using Octopilot.Core.Frames;
+using Octopilot.Core.Labels;
+
 namespace Octopilot.Host.Snapshots;
 
 /// <summary>
@@ -8,11 +11,11 @@ namespace Octopilot.Host.Snapshots;
 /// </summary>
 public static class LabelColorizer
 {
-    public const byte Sky = 0;
-    public const byte OffRoad = 1;
-    public const byte Road = 2;
-    public const byte LaneMarking = 3;
-    public const byte Vehicle = 4;
+    public const byte Sky = (byte)LabelClass.Sky;
+    public const byte OffRoad = (byte)LabelClass.OffRoad;
+    public const byte Road = (byte)LabelClass.Road;
+    public const byte LaneMarking = (byte)LabelClass.LaneMarking;
+    public const byte Vehicle = (byte)LabelClass.Vehicle;
 
     public static readonly Rgb24Color SkyColor = new(70, 130, 180);
     public static readonly Rgb24Color OffRoadColor = new(107, 142, 35);

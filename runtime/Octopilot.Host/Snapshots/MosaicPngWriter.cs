@@ -1,4 +1,5 @@
 using StbImageWriteSharp;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Host.Snapshots;
 

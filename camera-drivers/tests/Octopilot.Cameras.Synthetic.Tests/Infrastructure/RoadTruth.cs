@@ -1,5 +1,6 @@
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Geometry;
+using Octopilot.Core.Labels;
 
 namespace Octopilot.Cameras.Synthetic.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Octopilot.Core.Calibration;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Cameras.Synthetic.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Octopilot.Host.Snapshots;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Host.Tests.Snapshots;
 

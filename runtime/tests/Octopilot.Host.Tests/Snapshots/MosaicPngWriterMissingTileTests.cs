@@ -1,5 +1,6 @@
 using Octopilot.Host.Snapshots;
 using Octopilot.Host.Tests.Infrastructure;
+using Octopilot.Core.Frames;
 
 namespace Octopilot.Host.Tests.Snapshots;
 

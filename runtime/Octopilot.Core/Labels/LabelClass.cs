@@ -1,7 +1,8 @@
-namespace Octopilot.Cameras.Synthetic;
+namespace Octopilot.Core.Labels;
 
 /// <summary>
-/// Per-pixel semantic class of the ground-truth class map (one byte per pixel). Drivable surface is
+/// Per-pixel semantic class of a ground-truth class map (one byte per pixel): the label taxonomy shared by the
+/// synthetic camera, snapshots, datasets and perception evaluation. Drivable surface is
 /// <see cref="Road"/> or <see cref="LaneMarking"/>; the paved shoulder and the grass are <see cref="OffRoad"/>.
 /// </summary>
 public enum LabelClass : byte
