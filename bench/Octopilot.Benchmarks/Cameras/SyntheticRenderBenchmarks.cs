@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Octopilot.Cameras.Synthetic;
 using Octopilot.Core.Calibration;
+using Octopilot.Testing;
 
 namespace Octopilot.Benchmarks.Cameras;
 
@@ -26,9 +27,8 @@ public class SyntheticRenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string root = FindRepositoryRoot();
-        CameraRig rig = RigFile.Load(Path.Combine(root, "runtime", "config", "rig-default-8cam.json"));
-        var world = new HighwayWorld(ScenarioFile.Load(Path.Combine(root, "runtime", "config", "scenario-highway.json")));
+        CameraRig rig = RigFile.Load(RepositoryPaths.DefaultRig);
+        var world = new HighwayWorld(ScenarioFile.Load(RepositoryPaths.DefaultScenario));
         string[] size = Size.Split('x');
         _renderer = new HighwayRenderer(rig[rig.IndexOf(Camera)].ScaledTo(int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(size[1], System.Globalization.CultureInfo.InvariantCulture)), world);
         _rgb = new byte[_renderer.FrameBytes];
@@ -40,20 +40,4 @@ public class SyntheticRenderBenchmarks
 
     [Benchmark]
     public void ImageAndLabels() => _renderer.Render(SimTimeNs, _rgb, _labels);
-
-    private static string FindRepositoryRoot()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Runtime.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmarks from inside the repository (no Runtime.sln found above the binaries or the working folder)");
-    }
 }

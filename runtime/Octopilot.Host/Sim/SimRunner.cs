@@ -5,6 +5,7 @@ using Octopilot.Core.Calibration;
 using Octopilot.Core.Configuration;
 using Octopilot.Core.Time;
 using Octopilot.Pipeline;
+using Octopilot.Pipeline.Capture;
 using Octopilot.Pipeline.Stats;
 
 namespace Octopilot.Host.Sim;
@@ -18,6 +19,9 @@ internal sealed class SimRunner
 {
     /// <summary>Lead time between building the cameras and their first frame, so every capture thread is up in time.</summary>
     private const long StartLeadNs = 500_000_000;
+
+    /// <summary>Fault lines printed per status interval at most, so a failing camera cannot flood the terminal.</summary>
+    private const int MaxFaultLinesPerInterval = 5;
 
     /// <summary>Frames rendered before the run: past the runtime's tier-up call count (30).</summary>
     private const int WarmupRenders = 40;
@@ -126,6 +130,7 @@ internal sealed class SimRunner
                 _output.WriteLine(line);
             }
 
+            ReportFaults(pipeline, simStartNs, interactive);
             (previous, current) = (current, previous);
             lastNs = nowNs;
             lastCpu = cpu;
@@ -140,6 +145,38 @@ internal sealed class SimRunner
         if (interactive)
         {
             _output.WriteLine();
+        }
+    }
+
+    /// <summary>
+    /// Prints the capture faults posted since the last status line (at most <see cref="MaxFaultLinesPerInterval"/>; the
+    /// counters keep the full count). Read here, on the reporter thread, so the capture threads never format text.
+    /// </summary>
+    private void ReportFaults(FramePipeline pipeline, long simStartNs, bool interactive)
+    {
+        int shown = 0, more = 0;
+        while (pipeline.Faults.TryRead(out CaptureFault fault))
+        {
+            if (shown == MaxFaultLinesPerInterval)
+            {
+                more++;
+                continue;
+            }
+
+            if (shown == 0 && interactive)
+            {
+                _output.WriteLine();
+            }
+
+            shown++;
+            string sequence = fault.Sequence >= 0 ? string.Create(CultureInfo.InvariantCulture, $", frame {fault.Sequence}") : string.Empty;
+            _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fault: camera {pipeline.Assembler.Counters[fault.Camera].CameraName}: {fault.Status} at {TimeUnits.NsToSeconds(fault.TimeNs - simStartNs):0.000} s{sequence}"));
+        }
+
+        if (more > 0)
+        {
+            _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault: (+{more} more this interval; see the error counters)"));
         }
     }
 
