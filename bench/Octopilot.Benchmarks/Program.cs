@@ -1,9 +1,22 @@
 using BenchmarkDotNet.Running;
+using Octopilot.Benchmarks.Inference;
 
 namespace Octopilot.Benchmarks;
 
-/// <summary>Entry point: `dotnet run -c Release --project bench/Octopilot.Benchmarks -- --filter '*'`.</summary>
+/// <summary>
+/// Entry point. `inference-overhead` runs the side-by-side inference runner; anything else goes to BenchmarkDotNet
+/// (`-- --filter '*'`). See bench/README.md.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "inference-overhead")
+        {
+            return InferenceOverheadRunner.Run(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

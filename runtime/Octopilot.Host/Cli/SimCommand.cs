@@ -3,6 +3,8 @@ using System.Globalization;
 using Octopilot.Cameras;
 using Octopilot.Core.Configuration;
 using Octopilot.Host.Sim;
+using Octopilot.Inference.Contract;
+using Octopilot.Inference.Engine;
 
 namespace Octopilot.Host.Cli;
 
@@ -38,10 +40,20 @@ internal static class SimCommand
             DefaultValueFactory = _ => 1,
         };
         var strict = new Option<bool>("--strict") { Description = "Exit 1 if any frame was dropped, late or failed, or steady state allocated" };
+        var model = new Option<string?>("--model") { Description = "HydraNet .onnx overriding the settings' model" };
+        var providers = new Option<string?>("--provider")
+        {
+            Description = "Execution providers to try in order, comma-separated: tensorrt,cuda,cpu (default: the settings', else cpu)",
+        };
+        var requireProvider = new Option<string?>("--require-provider")
+        {
+            Description = "Fail at start-up unless the session runs on this provider (instead of falling back)",
+        };
+        var noInference = new Option<bool>("--no-inference") { Description = "Capture only: do not run the model" };
 
         var command = new Command("sim", "Run the eight synthetic cameras through the frame pipeline with live status and a summary")
         {
-            duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict,
+            duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict, model, providers, requireProvider, noInference,
         };
         command.SetAction(parse =>
         {
@@ -59,6 +71,8 @@ internal static class SimCommand
                     settings = settings with { ScenarioFile = RequireFile(scenarioPath, "--scenario") };
                 }
 
+                settings = InferenceOverrides.Apply(
+                    settings, parse.GetValue(model), parse.GetValue(providers), parse.GetValue(requireProvider), parse.GetValue(noInference));
                 var run = new SimRunOptions
                 {
                     DurationS = durationS,
@@ -83,7 +97,7 @@ internal static class SimCommand
                     Console.CancelKeyPress -= onCancel;
                 }
             }
-            catch (Exception e) when (e is ConfigException or CameraException or UsageException)
+            catch (Exception e) when (e is ConfigException or CameraException or UsageException or InferenceStartupException or ModelContractException or ModelLoadException)
             {
                 error.WriteLine($"octopilot sim: {e.Message}");
                 return ExitCodes.ConfigurationError;
@@ -93,7 +107,7 @@ internal static class SimCommand
     }
 
     /// <summary>The settings file shipped next to the binary.</summary>
-    public static string DefaultSettingsPath => Path.Combine(AppContext.BaseDirectory, "config", "sim-default.json");
+    public static string DefaultSettingsPath => Path.Combine(AppContext.BaseDirectory, "runtime", "config", "sim-default.json");
 
     private static double RequireRange(double value, string option, double min, double max)
     {

@@ -1,34 +1,47 @@
+using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 using Octopilot.Pipeline;
 using Octopilot.Pipeline.Assembly;
 
 namespace Octopilot.Host.Sim;
 
 /// <summary>
-/// The consumer end of the sim pipeline, on its own thread, where inference will run (next issue): takes each set,
-/// measures its end-to-end latency, offers it to the snapshot, returns it. Measures its own steady-state allocation.
+/// The consumer end of the sim pipeline, on its own thread (the inference thread): takes each set, runs the HydraNet on
+/// it (when configured), measures inference and end-to-end latency, offers it to the snapshot, returns it. Measures its
+/// own steady-state allocation, which must stay zero with inference included.
 /// </summary>
 internal sealed class SimConsumer : IDisposable
 {
-    /// <summary>Sets taken before the allocation meter starts (JIT warm-up).</summary>
+    /// <summary>Sets taken before the allocation meter starts (JIT warm-up, ORT's first-run arena growth).</summary>
     private const int WarmupSets = 30;
 
     private readonly FramePipeline _pipeline;
-    private readonly SetLatencyMeter _latency;
+    private readonly SetLatencyMeter _endToEnd;
+    private readonly SetLatencyMeter _inference;
     private readonly SnapshotCapture? _snapshot;
+    private readonly InferenceEngine? _engine;
+    private readonly PerceptionFrameSet? _results;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _setsTaken;
+    private long _detections;
     private long _allocatedBytesAfterWarmup;
 
-    public SimConsumer(FramePipeline pipeline, SetLatencyMeter latency, SnapshotCapture? snapshot)
+    public SimConsumer(FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, InferenceEngine? engine)
     {
         _pipeline = pipeline;
-        _latency = latency;
+        _endToEnd = endToEnd;
+        _inference = inference;
         _snapshot = snapshot;
-        _thread = new Thread(Run) { IsBackground = true, Name = "frameset-consumer" };
+        _engine = engine;
+        _results = engine?.CreateResults();
+        _thread = new Thread(Run) { IsBackground = true, Name = "inference" };
     }
 
     public long SetsTaken => Interlocked.Read(ref _setsTaken);
+
+    /// <summary>Detections above threshold over all cameras and sets.</summary>
+    public long Detections => Interlocked.Read(ref _detections);
 
     public long SteadyStateSets => Math.Max(0, SetsTaken - WarmupSets);
 
@@ -63,7 +76,15 @@ internal sealed class SimConsumer : IDisposable
 
             using (lease)
             {
-                _latency.Record(_pipeline.Clock.NowNs - lease.Slab.MaxStartOfFrameNs);
+                if (_engine is not null && _results is not null)
+                {
+                    _engine.Run(lease, _results);
+                    _inference.Record(_results.InferenceEndNs - _results.InferenceStartNs);
+                    Interlocked.Add(ref _detections, CountDetections(_results));
+                }
+
+                // End to end: newest start of frame in the set until its perception is decoded (or the set is taken).
+                _endToEnd.Record(_pipeline.Clock.NowNs - lease.Slab.MaxStartOfFrameNs);
                 _snapshot?.Offer(lease);
             }
 
@@ -77,5 +98,17 @@ internal sealed class SimConsumer : IDisposable
                 Interlocked.Exchange(ref _allocatedBytesAfterWarmup, GC.GetAllocatedBytesForCurrentThread() - baselineBytes);
             }
         }
+    }
+
+    private static int CountDetections(PerceptionFrameSet results)
+    {
+        // Indexed, not foreach: enumerating an IReadOnlyList boxes an enumerator on every set.
+        int count = 0;
+        for (int camera = 0; camera < results.Cameras.Count; camera++)
+        {
+            count += results.Cameras[camera].DetectionCount;
+        }
+
+        return count;
     }
 }

@@ -4,6 +4,8 @@ using Octopilot.Cameras.Synthetic;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Configuration;
 using Octopilot.Core.Time;
+using Octopilot.Inference.Engine;
+using Octopilot.Inference.Providers;
 using Octopilot.Pipeline;
 using Octopilot.Pipeline.Capture;
 using Octopilot.Pipeline.Stats;
@@ -57,14 +59,21 @@ internal sealed class SimRunner
         };
 
         using var pipeline = new FramePipeline(options, cameras, clock);
+        using InferenceEngine? engine = OpenEngine(clock);
+        engine?.Bind(pipeline.Pool, rig.Cameras.Select(c => c.Name).ToArray());
         var latency = new SetLatencyMeter();
+        var inferenceLatency = new SetLatencyMeter();
         SnapshotCapture? snapshot = _run.SnapshotDirectory is null
             ? null
             : new SnapshotCapture(rig.Count, _settings.Mode.FrameBytes, simStartNs + TimeUnits.SecondsToNs(Math.Min(_run.SnapshotAtS, _run.DurationS / 2)));
-        using var consumer = new SimConsumer(pipeline, latency, snapshot);
+        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine);
 
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"octopilot sim: {rig.Count} cameras {_settings.Mode}, rig '{rig.Name}', scenario {Path.GetFileName(_settings.ScenarioFile)}, {_run.DurationS:0.#} s; pipeline {options.SlabCount} slabs ({pipeline.Pool.TotalBytes / (1024.0 * 1024.0):0.0} MiB), sync tolerance {_settings.SyncToleranceMs:0.###} ms, set deadline {options.EffectiveSetDeadlineNs / 1e6:0.#} ms"));
+        _output.WriteLine(engine is null
+            ? "inference: off (no model in the settings, or --no-inference)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"inference: {Path.GetFileName(_settings.Inference!.ModelPath)} ({engine.Contract.Backbone}, {engine.InputWidthPx}x{engine.InputHeightPx}, stride {engine.Contract.Stride}) on {ExecutionProviderNames.NameOf(engine.Provider)}, batch {rig.Count}"));
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -76,9 +85,12 @@ internal sealed class SimRunner
         // half by the shutdown itself do not count as incomplete.
         var statistics = new PipelineStatistics(rig.Count);
         var endToEnd = new LogHistogram();
-        ReportUntil(pipeline, latency, simStartNs, endNs, cancellationToken);
+        var inferenceHistogram = new LogHistogram();
+        ReportUntil(pipeline, latency, inferenceLatency, consumer, simStartNs, endNs, cancellationToken);
         pipeline.ReadStatistics(statistics);
         latency.CopyTo(endToEnd);
+        inferenceLatency.CopyTo(inferenceHistogram);
+        long setsInferred = engine?.Counters.Runs ?? 0;
         double wallS = TimeUnits.NsToSeconds(Math.Min(clock.NowNs, endNs) - simStartNs);
         double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         pipeline.Stop();
@@ -95,14 +107,21 @@ internal sealed class SimRunner
             SyncToleranceMs = _settings.SyncToleranceMs,
             ConsumerSteadyStateBytes = consumer.SteadyStateAllocatedBytes,
             ConsumerSteadyStateSets = consumer.SteadyStateSets,
+            Inference = engine is null ? null : new InferenceSummary(
+                ExecutionProviderNames.NameOf(engine.Provider), setsInferred, inferenceHistogram, consumer.Detections,
+                engine.Counters.TotalNonFiniteOutputs(), engine.Counters.TotalDetectionsRejected()),
         };
         summary.WriteTo(_output);
         WriteSnapshot(snapshot, cameras);
         return _run.Strict && !summary.IsClean ? 1 : 0;
     }
 
-    private void ReportUntil(FramePipeline pipeline, SetLatencyMeter latency, long simStartNs, long endNs, CancellationToken cancellationToken)
+    private void ReportUntil(
+        FramePipeline pipeline, SetLatencyMeter latency, SetLatencyMeter inferenceLatency, SimConsumer consumer, long simStartNs, long endNs,
+        CancellationToken cancellationToken)
     {
+        var inference = new LogHistogram();
+        long lastSetsTaken = 0;
         IClock clock = pipeline.Clock;
         var previous = new PipelineStatistics(pipeline.CameraCount);
         var current = new PipelineStatistics(pipeline.CameraCount);
@@ -117,10 +136,14 @@ internal sealed class SimRunner
             long nowNs = clock.NowNs;
             pipeline.ReadStatistics(current);
             latency.CopyTo(endToEnd);
+            inferenceLatency.CopyTo(inference);
             TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
             double intervalS = Math.Max(TimeUnits.NsToSeconds(nowNs - lastNs), 1e-3);
+            long setsTaken = consumer.SetsTaken;
             string line = SimStatusLine.Format(
-                TimeUnits.NsToSeconds(nowNs - simStartNs), current, previous, intervalS, endToEnd, (cpu - lastCpu).TotalSeconds / intervalS);
+                TimeUnits.NsToSeconds(nowNs - simStartNs), current, previous, intervalS, endToEnd, (cpu - lastCpu).TotalSeconds / intervalS,
+                _settings.Inference is null ? null : ((setsTaken - lastSetsTaken) / intervalS, inference.PercentileNs(99)));
+            lastSetsTaken = setsTaken;
             if (interactive)
             {
                 _output.Write("\r" + line);
@@ -222,6 +245,10 @@ internal sealed class SimRunner
             camera.RenderLabels(ticket, labels);
         }
     }
+
+    /// <summary>Loads the model and picks the provider before any thread starts; null when inference is off.</summary>
+    private InferenceEngine? OpenEngine(IClock clock) =>
+        _settings.Inference is InferenceOptions options ? InferenceEngine.Open(options, clock, _output) : null;
 
     private void WriteSnapshot(SnapshotCapture? snapshot, SyntheticCamera[] cameras)
     {

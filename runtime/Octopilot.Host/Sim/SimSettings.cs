@@ -1,4 +1,5 @@
 using Octopilot.Core.Frames;
+using Octopilot.Inference.Engine;
 
 namespace Octopilot.Host.Sim;
 
@@ -25,4 +26,7 @@ public sealed record SimSettings
 
     /// <summary>Start-of-frame offsets of the cameras are spread over this many ms (deterministic), so sync skew is real.</summary>
     public double CameraPhaseSpreadMs { get; init; } = 1.0;
+
+    /// <summary>The HydraNet run on every frame set; null: capture only (no model configured, or --no-inference).</summary>
+    public InferenceOptions? Inference { get; init; }
 }

@@ -13,7 +13,7 @@ public static class SimSettingsFile
     public static SimSettings Load(string path)
     {
         JsonConfigNode root = JsonConfigNode.ParseFile(path);
-        root.RejectUnknownKeys("description", "rig", "scenario", "cameras", "mode", "pipeline", "cameraPhaseSpreadMs");
+        root.RejectUnknownKeys("description", "rig", "scenario", "cameras", "mode", "pipeline", "cameraPhaseSpreadMs", "inference");
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 
         JsonConfigNode mode = root.Child("mode");
@@ -56,10 +56,15 @@ public static class SimSettingsFile
             };
         }
 
+        if (root.OptionalChild("inference") is JsonConfigNode inference)
+        {
+            settings = settings with { Inference = InferenceSettingsSection.Parse(inference, directory) };
+        }
+
         return settings;
     }
 
-    private static string ResolvePath(JsonConfigNode root, string key, string directory)
+    internal static string ResolvePath(JsonConfigNode root, string key, string directory)
     {
         JsonConfigNode node = root.Child(key);
         string value = node.AsString();

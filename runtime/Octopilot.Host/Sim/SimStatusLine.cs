@@ -8,7 +8,8 @@ namespace Octopilot.Host.Sim;
 internal static class SimStatusLine
 {
     public static string Format(
-        double elapsedS, PipelineStatistics current, PipelineStatistics previous, double intervalS, LogHistogram endToEnd, double cpuCores)
+        double elapsedS, PipelineStatistics current, PipelineStatistics previous, double intervalS, LogHistogram endToEnd, double cpuCores,
+        (double SetsPerSecond, long P99Ns)? inference)
     {
         var line = new StringBuilder(160);
         CultureInfo c = CultureInfo.InvariantCulture;
@@ -23,9 +24,14 @@ internal static class SimStatusLine
             errors += current.Cameras[camera].Errors;
         }
 
-        line.Append(c, $" | sets {current.SetsShipped} ({current.SetsIncomplete} incomplete)");
+        line.Append(c, $" | sets {current.SetsShipped} ({current.SetsIncomplete} incomplete, {current.SetsDropped} dropped)");
         line.Append(c, $" | drop {dropped} late {late} err {errors}");
         line.Append(c, $" | skew p99 {Ms(current.SyncSkew.PercentileNs(99))} ms");
+        if (inference is (double setsPerSecond, long p99Ns))
+        {
+            line.Append(c, $" | infer {setsPerSecond:0.0} sets/s p99 {Ms(p99Ns)} ms");
+        }
+
         line.Append(c, $" | e2e p99 {Ms(endToEnd.PercentileNs(99))} ms");
         line.Append(c, $" | cpu {cpuCores:0.00} cores");
         return line.ToString();

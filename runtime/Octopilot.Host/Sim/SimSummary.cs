@@ -26,6 +26,9 @@ internal sealed class SimSummary
 
     public required long ConsumerSteadyStateSets { get; init; }
 
+    /// <summary>Inference results; null when the run had no model.</summary>
+    public InferenceSummary? Inference { get; init; }
+
     public long TotalDropped => Statistics.Cameras.Sum(c => c.Dropped);
 
     public long TotalLate => Statistics.Cameras.Sum(c => c.Late);
@@ -37,6 +40,7 @@ internal sealed class SimSummary
     /// <summary>Nothing lost, nothing late, nothing failed, nothing allocated in steady state.</summary>
     public bool IsClean =>
         TotalDropped == 0 && TotalLate == 0 && TotalErrors == 0 && TotalDeviceGaps == 0 && Statistics.SetsIncomplete == 0 &&
+        (Inference is null || (Inference.NonFiniteOutputs == 0 && Inference.DetectionsRejected == 0)) &&
         Statistics.CaptureSteadyStateAllocatedBytes == 0 && ConsumerSteadyStateBytes == 0;
 
     public void WriteTo(TextWriter output)
@@ -59,8 +63,16 @@ internal sealed class SimSummary
             $"sync skew:   p50 {Ms(s.SyncSkew.PercentileNs(50))} ms, p99 {Ms(s.SyncSkew.PercentileNs(99))} ms, max {Ms(s.SyncSkew.MaxNs)} ms (tolerance {SyncToleranceMs:0.###} ms)"));
         output.WriteLine(string.Create(c,
             $"assembly:    first frame to set shipped p50 {Ms(s.AssemblyLatency.PercentileNs(50))} ms, p99 {Ms(s.AssemblyLatency.PercentileNs(99))} ms, max {Ms(s.AssemblyLatency.MaxNs)} ms"));
+        if (Inference is InferenceSummary inference)
+        {
+            output.WriteLine(string.Create(c,
+                $"inference:   {inference.SetsInferred} sets on {inference.Provider}, {inference.SetsInferred / WallS:0.0} sets/s; run p50 {Ms(inference.Latency.PercentileNs(50))} ms, p99 {Ms(inference.Latency.PercentileNs(99))} ms, max {Ms(inference.Latency.MaxNs)} ms"));
+            output.WriteLine(string.Create(c,
+                $"perception:  {inference.Detections} detections, {inference.NonFiniteOutputs} head outputs rejected for NaN/Inf, {inference.DetectionsRejected} detections rejected"));
+        }
+
         output.WriteLine(string.Create(c,
-            $"end to end:  newest start of frame to consumer p50 {Ms(EndToEnd.PercentileNs(50))} ms, p99 {Ms(EndToEnd.PercentileNs(99))} ms, max {Ms(EndToEnd.MaxNs)} ms"));
+            $"end to end:  newest start of frame to {(Inference is null ? "consumer" : "decoded perception")} p50 {Ms(EndToEnd.PercentileNs(50))} ms, p99 {Ms(EndToEnd.PercentileNs(99))} ms, max {Ms(EndToEnd.MaxNs)} ms"));
         output.WriteLine(string.Create(c,
             $"allocation:  capture threads {s.CaptureSteadyStateAllocatedBytes} B over {s.CaptureSteadyStateFrames} frames, consumer {ConsumerSteadyStateBytes} B over {ConsumerSteadyStateSets} sets (steady state, after warm-up)"));
         output.WriteLine(string.Create(c,

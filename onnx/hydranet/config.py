@@ -1,0 +1,68 @@
+"""The knobs of one HydraNet build, validated once, shared by the model, the export CLI and the tests."""
+
+from dataclasses import dataclass
+
+CONTRACT_VERSION = 1
+BACKBONES = ("tiny", "r18", "r34", "r50")
+STRIDES = (4, 8)
+DEFAULT_CLASSES = ("vehicle", "pedestrian", "cyclist")
+# Output order of the exported graph; also the value of the `octopilot.heads` metadata key.
+HEAD_NAMES = ("lanes", "drivable", "depth", "objects")
+INPUT_NAME = "images"
+
+# H and W must be multiples of the deepest backbone stride so that every FPN level is an exact 2x of the next
+# (nearest upsampling then lines up cell for cell and no level needs cropping).
+BACKBONE_MAX_STRIDE = 32
+
+# Neck (FPN) and head widths per backbone. tiny is sized for 8 cameras on 2 CPU cores (the simulator and CI);
+# the ResNets use the usual FPN width for their depth (CenterNet uses 64-channel heads on any backbone).
+NECK_CHANNELS = {"tiny": 16, "r18": 128, "r34": 128, "r50": 256}
+HEAD_CHANNELS = {"tiny": 16, "r18": 64, "r34": 64, "r50": 64}
+
+
+@dataclass(frozen=True)
+class HydraConfig:
+    """One model build. Immutable; every rule is checked in __post_init__ so a bad build fails before export."""
+
+    backbone: str = "tiny"
+    height: int = 288
+    width: int = 384
+    stride: int = 4
+    max_objects: int = 32
+    classes: tuple = DEFAULT_CLASSES
+
+    def __post_init__(self):
+        if self.backbone not in BACKBONES:
+            raise ValueError(f"backbone must be one of {BACKBONES}, got {self.backbone!r}")
+        if self.stride not in STRIDES:
+            raise ValueError(f"stride must be one of {STRIDES}, got {self.stride}")
+        for name, value in (("height", self.height), ("width", self.width)):
+            if value <= 0 or value % BACKBONE_MAX_STRIDE != 0:
+                raise ValueError(f"{name} must be a positive multiple of {BACKBONE_MAX_STRIDE} "
+                                 f"(the deepest backbone stride), got {value}")
+        if not self.classes:
+            raise ValueError("classes must not be empty")
+        for name in self.classes:
+            if not name or "," in name or name != name.strip():
+                raise ValueError(f"class names must be non-empty, without commas or surrounding spaces, got {name!r}")
+        if len(set(self.classes)) != len(self.classes):
+            raise ValueError(f"class names must be unique, got {self.classes}")
+        candidates = len(self.classes) * self.grid_height * self.grid_width
+        if not 1 <= self.max_objects <= candidates:
+            raise ValueError(f"max_objects must be in [1, classes x cells = {candidates}], got {self.max_objects}")
+
+    @property
+    def grid_height(self) -> int:
+        return self.height // self.stride
+
+    @property
+    def grid_width(self) -> int:
+        return self.width // self.stride
+
+    @property
+    def neck_channels(self) -> int:
+        return NECK_CHANNELS[self.backbone]
+
+    @property
+    def head_channels(self) -> int:
+        return HEAD_CHANNELS[self.backbone]

@@ -1,0 +1,77 @@
+"""Task heads on the FPN map. Each returns its final activation, so every output is in the contract's units."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+# CenterNet (Zhou et al. 2019) heatmap prior: sigmoid(-2.19) = 0.1, so an untrained detector starts
+# near "no object" everywhere instead of at 0.5.
+HEATMAP_PRIOR_BIAS = -2.19
+# Depth in metres = DEPTH_MIN_M + DEPTH_SCALE_M * softplus(x). The floor keeps depth strictly positive even when
+# softplus underflows to 0 in float32; the scale puts x = 0 at about 7 m, mid-range for a road scene.
+DEPTH_MIN_M = 0.1
+DEPTH_SCALE_M = 10.0
+# Box size in input pixels = SIZE_MIN_PX + (SIZE_SCALE_CELLS * S) * softplus(x): at least one pixel, and x = 0 gives
+# a few output cells, the scale of a distant car.
+SIZE_MIN_PX = 1.0
+SIZE_SCALE_CELLS = 4.0
+
+
+def positive(x: torch.Tensor, minimum: float, scale: float) -> torch.Tensor:
+    return minimum + scale * F.softplus(x)
+
+
+class MapHead(nn.Module):
+    """3x3 conv + ReLU + 1x1 conv: the CenterNet head shape."""
+
+    def __init__(self, in_ch: int, hidden: int, out_ch: int):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(in_ch, hidden, 3, padding=1), nn.ReLU(inplace=True))
+        self.out = nn.Conv2d(hidden, out_ch, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.out(self.body(x))
+
+
+class ProbabilityHead(MapHead):
+    """lanes, drivable: [N,1,h,w] probability."""
+
+    def __init__(self, in_ch: int, hidden: int):
+        super().__init__(in_ch, hidden, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(super().forward(x))
+
+
+class DepthHead(MapHead):
+    """depth: [N,1,h,w] metres along the camera z axis, > 0."""
+
+    def __init__(self, in_ch: int, hidden: int):
+        super().__init__(in_ch, hidden, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return positive(super().forward(x), DEPTH_MIN_M, DEPTH_SCALE_M)
+
+
+class ObjectHead(nn.Module):
+    """CenterNet-style object maps: heat [N,C,h,w] probability, offset [N,2,h,w] in cells (0..1), size [N,2,h,w]
+    (w, h) in input pixels, depth [N,1,h,w] metres. One shared 3x3 trunk, one 1x1 per quantity."""
+
+    def __init__(self, in_ch: int, hidden: int, num_classes: int, stride: int):
+        super().__init__()
+        self.size_scale_px = SIZE_SCALE_CELLS * stride
+        self.trunk = nn.Sequential(nn.Conv2d(in_ch, hidden, 3, padding=1), nn.ReLU(inplace=True))
+        self.heat = nn.Conv2d(hidden, num_classes, 1)
+        self.offset = nn.Conv2d(hidden, 2, 1)
+        self.size = nn.Conv2d(hidden, 2, 1)
+        self.depth = nn.Conv2d(hidden, 1, 1)
+        nn.init.constant_(self.heat.bias, HEATMAP_PRIOR_BIAS)
+
+    def forward(self, x: torch.Tensor) -> tuple:
+        t = self.trunk(x)
+        heat = torch.sigmoid(self.heat(t))
+        # Sigmoid bounds the sub-cell offset to the cell it belongs to, so a centre never leaves its peak's cell.
+        offset = torch.sigmoid(self.offset(t))
+        size = positive(self.size(t), SIZE_MIN_PX, self.size_scale_px)
+        depth = positive(self.depth(t), DEPTH_MIN_M, DEPTH_SCALE_M)
+        return heat, offset, size, depth

@@ -1,0 +1,7 @@
+using Octopilot.Pipeline.Stats;
+
+namespace Octopilot.Host.Sim;
+
+/// <summary>What inference did over a sim run, for the summary.</summary>
+internal sealed record InferenceSummary(
+    string Provider, long SetsInferred, LogHistogram Latency, long Detections, long NonFiniteOutputs, long DetectionsRejected);

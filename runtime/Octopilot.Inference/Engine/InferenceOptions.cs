@@ -1,0 +1,63 @@
+using Octopilot.Inference.Providers;
+
+namespace Octopilot.Inference.Engine;
+
+/// <summary>
+/// How to load and run a HydraNet. Immutable; validated once by <see cref="Validate"/> when the engine is created.
+/// </summary>
+public sealed record InferenceOptions
+{
+    /// <summary>Default score threshold for decoded objects: CenterNet's usual operating point.</summary>
+    public const float DefaultObjectScoreThreshold = 0.3f;
+
+    public required string ModelPath { get; init; }
+
+    /// <summary>Providers to try, in order; the first that loads wins. CPU is always the last resort.</summary>
+    public IReadOnlyList<ExecutionProviderKind> Providers { get; init; } = [ExecutionProviderKind.Cpu];
+
+    /// <summary>When set, starting on any other provider is an error instead of a logged fallback.</summary>
+    public ExecutionProviderKind? RequiredProvider { get; init; }
+
+    /// <summary>ORT intra-op threads; 0 lets ORT choose (one per physical core).</summary>
+    public int IntraOpThreads { get; init; }
+
+    /// <summary>ORT inter-op threads (only used by parallel execution mode; HydraNets run sequentially).</summary>
+    public int InterOpThreads { get; init; } = 1;
+
+    /// <summary>
+    /// ORT's `session.intra_op.allow_spinning`: spinning worker threads cut latency by tens of µs per op but burn a core
+    /// each while idle. Off by default: the capture threads and the planner tick share the cores.
+    /// </summary>
+    public bool AllowSpinning { get; init; }
+
+    /// <summary>Where ORT writes the graph it optimised, reused at the next start; null: no cache.</summary>
+    public string? OptimizedModelCacheDirectory { get; init; }
+
+    /// <summary>TensorRT engine and timing cache directory (TensorRT provider only).</summary>
+    public string? TensorRtCacheDirectory { get; init; }
+
+    /// <summary>Folder holding a locally built libonnxruntime.so to load instead of the package's (Jetson); null: the package's.</summary>
+    public string? NativeLibraryDirectory { get; init; }
+
+    public int DeviceId { get; init; }
+
+    public float ObjectScoreThreshold { get; init; } = DefaultObjectScoreThreshold;
+
+    public void Validate()
+    {
+        if (Providers.Count == 0)
+        {
+            throw new ArgumentException("at least one execution provider must be listed (cpu, cuda, tensorrt)", nameof(Providers));
+        }
+
+        if (IntraOpThreads < 0 || InterOpThreads < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(IntraOpThreads), "thread counts must be >= 0 (0: ORT chooses)");
+        }
+
+        if (!(ObjectScoreThreshold > 0 && ObjectScoreThreshold < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ObjectScoreThreshold), ObjectScoreThreshold, "object score threshold must be in (0, 1)");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Octopilot.Inference.Perception;
+
+/// <summary>
+/// One decoded object of one camera, in that camera's input pixels (after the score threshold; finite by construction).
+/// </summary>
+/// <param name="Score">Detection confidence in [0, 1].</param>
+/// <param name="ClassIndex">Index into the model's class list.</param>
+/// <param name="CenterUPx">Box centre column.</param>
+/// <param name="CenterVPx">Box centre row.</param>
+/// <param name="WidthPx">Box width.</param>
+/// <param name="HeightPx">Box height.</param>
+/// <param name="DepthM">Distance along the camera's optical axis, metres.</param>
+public readonly record struct Detection(
+    float Score, int ClassIndex, float CenterUPx, float CenterVPx, float WidthPx, float HeightPx, float DepthM);
