@@ -9,7 +9,7 @@ sigmoid and the decoder are elementwise or tiny). FLOPs are reported as 2 x MACs
 import torch
 from torch import nn
 
-from .config import HydraConfig
+from .config import BACKBONES, DEFAULT_STRIDE, HydraConfig
 from .model import build_model
 
 
@@ -40,14 +40,10 @@ def count(config: HydraConfig) -> dict:
     return {"params": params, "macs": macs["total"], "macs_backbone": macs["backbone"]}
 
 
-# Sizes in the README table: every backbone at the simulator's 288x384, plus r50 at the performance-run size.
-README_ROWS = (
-    HydraConfig("tiny", 288, 384, 4),
-    HydraConfig("r18", 288, 384, 4),
-    HydraConfig("r34", 288, 384, 4),
-    HydraConfig("r50", 288, 384, 4),
-    HydraConfig("r50", 960, 1280, 8),
-)
+# Rows of the README table: every backbone at the export defaults (288x384, its default stride), plus r50 at the
+# performance-run size.
+README_ROWS = (tuple(HydraConfig(b, 288, 384, DEFAULT_STRIDE[b]) for b in BACKBONES)
+               + (HydraConfig("r50", 960, 1280, 8),))
 
 
 def main():

@@ -4,6 +4,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .init import kaiming_convs_
+
 
 class Fpn(nn.Module):
     """[C2..C5] -> one map [N, channels, H/S, W/S].
@@ -19,6 +21,7 @@ class Fpn(nn.Module):
         self.first_level = in_strides.index(out_stride)
         self.lateral = nn.ModuleList(nn.Conv2d(c, channels, 1) for c in in_channels[self.first_level:])
         self.smooth = nn.Conv2d(channels, channels, 3, padding=1)
+        kaiming_convs_(self)
 
     def forward(self, features: list) -> torch.Tensor:
         levels = features[self.first_level:]

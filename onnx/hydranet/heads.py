@@ -4,6 +4,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .init import kaiming_convs_
+
 # CenterNet (Zhou et al. 2019) heatmap prior: sigmoid(-2.19) = 0.1, so an untrained detector starts
 # near "no object" everywhere instead of at 0.5.
 HEATMAP_PRIOR_BIAS = -2.19
@@ -28,6 +30,7 @@ class MapHead(nn.Module):
         super().__init__()
         self.body = nn.Sequential(nn.Conv2d(in_ch, hidden, 3, padding=1), nn.ReLU(inplace=True))
         self.out = nn.Conv2d(hidden, out_ch, 1)
+        kaiming_convs_(self)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.out(self.body(x))
@@ -65,6 +68,7 @@ class ObjectHead(nn.Module):
         self.offset = nn.Conv2d(hidden, 2, 1)
         self.size = nn.Conv2d(hidden, 2, 1)
         self.depth = nn.Conv2d(hidden, 1, 1)
+        kaiming_convs_(self)
         nn.init.constant_(self.heat.bias, HEATMAP_PRIOR_BIAS)
 
     def forward(self, x: torch.Tensor) -> tuple:

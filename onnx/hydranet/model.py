@@ -25,7 +25,8 @@ class HydraNet(nn.Module):
         self.drivable = ProbabilityHead(c, hidden)
         self.depth = DepthHead(c, hidden)
         self.objects = ObjectHead(c, hidden, len(config.classes), config.stride)
-        self.decoder = CenterDecoder(config.stride, config.max_objects, config.grid_height, config.grid_width)
+        self.decoder = CenterDecoder(len(config.classes), config.stride, config.max_objects,
+                                     config.grid_height, config.grid_width)
 
     def forward(self, images: torch.Tensor) -> tuple:
         features = self.neck(self.backbone(self.preprocess(images)))

@@ -27,7 +27,7 @@ internal static class InferenceOverrides
 
         if (providers is not null || requireProvider is not null)
         {
-            options ??= throw new UsageException("--provider/--require-provider: no model to run; give --model or an inference section in the settings");
+            options = options ?? throw new UsageException("--provider/--require-provider: no model to run; give --model or an inference section in the settings");
             if (providers is not null)
             {
                 options = options with { Providers = providers.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Parse(p, "--provider")).ToArray() };

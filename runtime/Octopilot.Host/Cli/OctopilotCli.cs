@@ -11,6 +11,7 @@ public static class OctopilotCli
         var root = new RootCommand("Octopilot: in-car inference runtime (cameras → HydraNet → BEV → planner)")
         {
             SimCommand.Build(output, error),
+            ModelCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -62,7 +62,7 @@ public sealed class ModelContract
         Backbone = backbone;
     }
 
-    public int ContractVersion => SupportedContractVersion;
+    public int ContractVersion { get; } = SupportedContractVersion;
 
     /// <summary>Fixed batch size N, or null when the batch dim is symbolic (any N works).</summary>
     public int? BatchSize { get; }

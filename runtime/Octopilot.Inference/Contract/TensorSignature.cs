@@ -69,10 +69,10 @@ public sealed class TensorSignature
     };
 
     /// <summary>"[N,32,48,3]": a symbolic dim shows its name, or "?" when it has none.</summary>
-    public string ShapeText => "[" + string.Join(",", Dimensions.Select(DimText)) + "]";
+    public string ShapeText => "[" + string.Join(",", Enumerable.Range(0, Rank).Select(axis => DimText(axis))) + "]";
 
     /// <summary>The text of one dim as <see cref="ShapeText"/> writes it.</summary>
-    public string DimText(int axis) => DimText(Dimensions[axis], axis);
+    public string DimText(int axis) => FormatDim(Dimensions[axis], axis);
 
     public override string ToString() => $"{ElementTypeName} {ShapeText}";
 
@@ -87,7 +87,7 @@ public sealed class TensorSignature
         return new TensorSignature(name, metadata.ElementDataType, metadata.Dimensions, metadata.SymbolicDimensions);
     }
 
-    private string DimText(int size, int axis) =>
-        size > 0 || size == 0 ? size.ToString(System.Globalization.CultureInfo.InvariantCulture)
+    private string FormatDim(int size, int axis) =>
+        size >= 0 ? size.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : SymbolicDimensions[axis].Length > 0 ? SymbolicDimensions[axis] : "?";
 }

@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
+
+namespace Octopilot.Inference.Tests.Engine;
+
+/// <summary>ONNX Runtime through the engine (input = slab, outputs = bound buffers) reproduces PyTorch's outputs.</summary>
+public sealed class EngineParityTests
+{
+    private const float Tolerance = 1e-4f;
+
+    [Theory]
+    [InlineData(HeadKind.Lanes, "lanes")]
+    [InlineData(HeadKind.Drivable, "drivable")]
+    [InlineData(HeadKind.Depth, "depth")]
+    [InlineData(HeadKind.Objects, "objects")]
+    public void Run_PyTorchSample_EveryHeadMatchesWithinTolerance(HeadKind head, string outputName)
+    {
+        (byte[] images, long[] imageShape) = TinyModelFiles.SampleTensor("images");
+        int batch = (int)imageShape[0];
+        int frameBytes = images.Length / batch;
+        using var harness = new EngineHarness(new InferenceOptions { ModelPath = TinyModelFiles.Model }, cameras: batch);
+        harness.RunSet(camera => images.AsMemory(camera * frameBytes, frameBytes));
+
+        (byte[] expectedBytes, long[] expectedShape) = TinyModelFiles.SampleTensor(outputName);
+        ReadOnlySpan<float> expected = MemoryMarshal.Cast<byte, float>(expectedBytes);
+        ReadOnlySpan<float> actual = harness.Engine.Outputs.Raw(head);
+
+        Assert.Equal(expectedShape.Aggregate(1L, (a, b) => a * b), actual.Length);
+        float maxError = 0;
+        int worst = -1;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            float error = Math.Abs(expected[i] - actual[i]);
+            if (error > maxError || float.IsNaN(error))
+            {
+                maxError = float.IsNaN(error) ? float.PositiveInfinity : error;
+                worst = i;
+            }
+        }
+
+        Assert.True(maxError <= Tolerance,
+            $"{outputName}: max abs error {maxError} at flat index {worst} (PyTorch {(worst >= 0 ? expected[worst] : 0)}, ORT {(worst >= 0 ? actual[worst] : 0)})");
+    }
+
+    [Fact]
+    public void Run_PyTorchSample_DecodedDetectionsAreTheRowsAboveThreshold()
+    {
+        (byte[] images, long[] imageShape) = TinyModelFiles.SampleTensor("images");
+        int batch = (int)imageShape[0];
+        int frameBytes = images.Length / batch;
+        var options = new InferenceOptions { ModelPath = TinyModelFiles.Model, ObjectScoreThreshold = 0.05f };
+        using var harness = new EngineHarness(options, cameras: batch);
+        harness.RunSet(camera => images.AsMemory(camera * frameBytes, frameBytes));
+
+        (byte[] objectBytes, long[] objectShape) = TinyModelFiles.SampleTensor("objects");
+        ReadOnlySpan<float> rows = MemoryMarshal.Cast<byte, float>(objectBytes);
+        int k = (int)objectShape[1];
+        for (int camera = 0; camera < batch; camera++)
+        {
+            CameraPerception perception = harness.Results.Cameras[camera];
+            Assert.True(perception.IsValid(HeadKind.Objects));
+            int expectedCount = 0;
+            for (int row = 0; row < k; row++)
+            {
+                expectedCount += rows[(((camera * k) + row) * 7) + 0] >= options.ObjectScoreThreshold ? 1 : 0;
+            }
+
+            Assert.Equal(expectedCount, perception.DetectionCount);
+            foreach (Detection detection in perception.Detections)
+            {
+                Assert.InRange(detection.Score, options.ObjectScoreThreshold, 1f);
+                Assert.InRange(detection.ClassIndex, 0, harness.Engine.Contract.Classes.Count - 1);
+            }
+        }
+    }
+}
