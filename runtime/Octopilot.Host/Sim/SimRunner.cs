@@ -22,6 +22,9 @@ internal sealed class SimRunner
     /// <summary>Lead time between building the cameras and their first frame, so every capture thread is up in time.</summary>
     private const long StartLeadNs = 500_000_000;
 
+    /// <summary>Model runs before the cameras start: ORT's first runs are several times slower than steady state.</summary>
+    private const int EngineWarmupRuns = 3;
+
     /// <summary>Fault lines printed per status interval at most, so a failing camera cannot flood the terminal.</summary>
     private const int MaxFaultLinesPerInterval = 5;
 
@@ -61,6 +64,7 @@ internal sealed class SimRunner
         using var pipeline = new FramePipeline(options, cameras, clock);
         using InferenceEngine? engine = OpenEngine(clock);
         engine?.Bind(pipeline.Pool, rig.Cameras.Select(c => c.Name).ToArray());
+        engine?.WarmUp(EngineWarmupRuns);
         var latency = new SetLatencyMeter();
         var inferenceLatency = new SetLatencyMeter();
         SnapshotCapture? snapshot = _run.SnapshotDirectory is null

@@ -126,6 +126,24 @@ public sealed class InferenceEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the model <paramref name="runs"/> times on slab 0 before capture starts, so ORT's first-run work (kernel
+    /// selection, arena growth, JIT of the binding path) is not paid by the first real frame sets. Only call while no
+    /// camera writes the pool (before the pipeline starts).
+    /// </summary>
+    public void WarmUp(int runs)
+    {
+        if (_pool is null)
+        {
+            throw NotBound();
+        }
+
+        for (int i = 0; i < runs; i++)
+        {
+            _session.RunWithBinding(_runOptions, _bindings[0]);
+        }
+    }
+
     /// <summary>A result holder for <see cref="Run"/>; create one per consumer at start, reuse it for every set.</summary>
     public PerceptionFrameSet CreateResults() => new(Outputs, _cameraNames, Layout.MaxObjects);
 

@@ -22,7 +22,7 @@ internal static class ModelFixtures
     public static string Path(string fileName)
     {
         string path = System.IO.Path.Combine(AppContext.BaseDirectory, "Models", fileName);
-        Assert.True(File.Exists(path), $"fixture {path} missing: run python3 onnx/fixtures/make_contract_fixtures.py and rebuild");
+        Assert.True(File.Exists(path), $"fixture {path} missing: run /usr/bin/python3 onnx/fixtures/make_contract_fixtures.py and rebuild");
         return path;
     }
 }
