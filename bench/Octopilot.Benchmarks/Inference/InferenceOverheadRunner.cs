@@ -5,7 +5,7 @@ namespace Octopilot.Benchmarks.Inference;
 
 /// <summary>
 /// The side-by-side inference benchmark: (a) bare ORT RunWithBinding, (b) Octopilot slab → decoded results,
-/// (c) the tutorial pipeline; same process, model, batch and thread count, interleaved round-robin so machine noise hits
+/// (c) the tutorial pipeline, and (d) the decode step of (b) on its own; same process, model, batch and thread count, interleaved round-robin so machine noise hits
 /// all three alike. Prints throughput, latency p50/p99 and managed bytes per set, and b/a.
 /// Run: <c>dotnet run -c Release --project bench/Octopilot.Benchmarks -- inference-overhead [--sets N] [--threads T] [--model FILE]</c>
 /// </summary>
@@ -24,6 +24,9 @@ internal static class InferenceOverheadRunner
             ("(a) bare ORT RunWithBinding", bare.Run),
             ("(b) Octopilot slab -> decoded", () => fixture.Engine.Run(fixture.Lease, fixture.Results)),
             ("(c) naive tutorial pipeline", () => naive.Run()),
+            ("(d) Octopilot decode alone (part of b)", () => Octopilot.Inference.Perception.HeadDecoder.Decode(
+                fixture.Lease, fixture.Engine.Outputs, fixture.Results, fixture.Engine.Counters,
+                Octopilot.Inference.Engine.InferenceOptions.DefaultObjectScoreThreshold, fixture.Engine.Contract.Classes.Count)),
         };
         int warmup = Math.Max(10, sets / 10);
         var timesNs = variants.Select(_ => new long[sets]).ToArray();
@@ -48,7 +51,7 @@ internal static class InferenceOverheadRunner
         CultureInfo c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c,
             $"model {Path.GetFileName(model)} {fixture.Engine.InputWidthPx}x{fixture.Engine.InputHeightPx}, batch {InferenceFixture.Cameras}, provider {fixture.Engine.Provider}, intra-op threads {(threads == 0 ? "ORT default" : threads)}, {sets} sets per variant after {warmup} warm-up, interleaved"));
-        Console.WriteLine($"| variant | sets/s | p50 ms | p99 ms | bytes/set |");
+        Console.WriteLine($"| variant | runs/s | p50 ms | p99 ms | bytes/run |");
         Console.WriteLine($"|---|---:|---:|---:|---:|");
         var means = new double[variants.Length];
         var p50 = new double[variants.Length];

@@ -19,8 +19,11 @@ namespace Octopilot.Host.Sim;
 /// </summary>
 internal sealed class SimRunner
 {
-    /// <summary>Lead time between building the cameras and their first frame, so every capture thread is up in time.</summary>
-    private const long StartLeadNs = 500_000_000;
+    /// <summary>
+    /// Least lead time between building the cameras and their first frame. The real lead adds what opening every camera
+    /// (ray tables) and warming up the model cost, measured on this machine, so no camera misses its first frames.
+    /// </summary>
+    private const long MinStartLeadNs = 300_000_000;
 
     /// <summary>Model runs before the cameras start: ORT's first runs are several times slower than steady state.</summary>
     private const int EngineWarmupRuns = 3;
@@ -48,10 +51,14 @@ internal sealed class SimRunner
         CameraRig rig = SelectCameras(RigFile.Load(_settings.RigFile));
         HighwayWorld world = SyntheticCameraRig.LoadWorld(_settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
-        WarmUpRenderer(rig, world, clock);
+        long cameraOpenNs = WarmUpRenderer(rig, world, clock);
+
+        // The model loads, is validated and warmed up before the sim clock starts, so no camera's first frames wait on it.
+        using InferenceEngine? engine = OpenEngine(clock);
+        engine?.WarmUp(EngineWarmupRuns, rig.Count);
 
         long phaseStepNs = rig.Count > 1 ? TimeUnits.MsToNs(_settings.CameraPhaseSpreadMs) / (rig.Count - 1) : 0;
-        long simStartNs = clock.NowNs + StartLeadNs;
+        long simStartNs = clock.NowNs + MinStartLeadNs + (2 * rig.Count * cameraOpenNs);
         SyntheticCamera[] cameras = SyntheticCameraRig.Create(rig, world, clock, simStartNs, phaseStepNs);
         var options = new PipelineOptions
         {
@@ -62,9 +69,7 @@ internal sealed class SimRunner
         };
 
         using var pipeline = new FramePipeline(options, cameras, clock);
-        using InferenceEngine? engine = OpenEngine(clock);
         engine?.Bind(pipeline.Pool, rig.Cameras.Select(c => c.Name).ToArray());
-        engine?.WarmUp(EngineWarmupRuns);
         var latency = new SetLatencyMeter();
         var inferenceLatency = new SetLatencyMeter();
         SnapshotCapture? snapshot = _run.SnapshotDirectory is null
@@ -235,11 +240,14 @@ internal sealed class SimRunner
     /// <summary>
     /// Renders frames before the clock starts, so JIT compilation does not make the first sets late: enough calls
     /// (30, the tier-up threshold) that the per-frame methods are already optimised when the cameras start.
+    /// Returns how long opening one camera (building its ray tables) took, to size the start lead.
     /// </summary>
-    private void WarmUpRenderer(CameraRig rig, HighwayWorld world, IClock clock)
+    private long WarmUpRenderer(CameraRig rig, HighwayWorld world, IClock clock)
     {
         using var camera = new SyntheticCamera(rig[0], world, clock, clock.NowNs, 0);
+        long openStartNs = clock.NowNs;
         camera.Open(_settings.Mode);
+        long openNs = clock.NowNs - openStartNs;
         var scratch = new byte[_settings.Mode.FrameBytes];
         LabelBuffer labels = camera.CreateLabelBuffer();
         for (int i = 0; i < WarmupRenders; i++)
@@ -248,6 +256,8 @@ internal sealed class SimRunner
             camera.ReadFrame(ticket, scratch);
             camera.RenderLabels(ticket, labels);
         }
+
+        return openNs;
     }
 
     /// <summary>Loads the model and picks the provider before any thread starts; null when inference is off.</summary>

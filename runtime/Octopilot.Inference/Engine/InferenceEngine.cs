@@ -127,20 +127,22 @@ public sealed class InferenceEngine : IDisposable
     }
 
     /// <summary>
-    /// Runs the model <paramref name="runs"/> times on slab 0 before capture starts, so ORT's first-run work (kernel
-    /// selection, arena growth, JIT of the binding path) is not paid by the first real frame sets. Only call while no
-    /// camera writes the pool (before the pipeline starts).
+    /// Runs the model <paramref name="runs"/> times on a zero batch of <paramref name="batch"/> frames in scratch buffers,
+    /// so ORT's first-run work (kernel selection, arena growth) is not paid by the first real frame sets. Needs no slab
+    /// pool, so it can run before the cameras exist; allocates (start-up only).
     /// </summary>
-    public void WarmUp(int runs)
+    public void WarmUp(int runs, int batch)
     {
-        if (_pool is null)
-        {
-            throw NotBound();
-        }
-
+        long[] shape = [batch, Layout.InputHeightPx, Layout.InputWidthPx, 3];
+        byte[] input = GC.AllocateArray<byte>(checked(batch * Layout.InputHeightPx * Layout.InputWidthPx * 3), pinned: true);
+        using OrtValue inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<byte>(input), shape);
+        using var outputs = new HeadOutputBuffers(batch, Layout.MapHeight, Layout.MapWidth, Layout.MaxObjects, Layout.HeadOutputNames);
+        using OrtIoBinding binding = _session.CreateIoBinding();
+        binding.BindInput(Layout.InputName, inputValue);
+        outputs.BindAll(binding);
         for (int i = 0; i < runs; i++)
         {
-            _session.RunWithBinding(_runOptions, _bindings[0]);
+            _session.RunWithBinding(_runOptions, binding);
         }
     }
 

@@ -78,7 +78,8 @@ public sealed class CameraCaptureLoop : IDisposable
     private void Run()
     {
         CancellationToken stopToken = _stop.Token;
-        long expectedSequence = -1;
+        // Sources number frames from 0 when opened (ICameraSource contract), so frames lost before the first one count too.
+        long expectedSequence = 0;
         int consecutiveTimeouts = 0;
         try
         {
@@ -107,7 +108,7 @@ public sealed class CameraCaptureLoop : IDisposable
                     _assembler.SetCameraOnline(_camera, true, _clock.NowNs);
                 }
 
-                if (expectedSequence >= 0 && ticket.Sequence > expectedSequence)
+                if (ticket.Sequence > expectedSequence)
                 {
                     _counters.AddDeviceGaps(ticket.Sequence - expectedSequence);
                 }
