@@ -1,4 +1,4 @@
-using Octopilot.Pipeline.Stats;
+using Octopilot.Core.Statistics;
 
 namespace Octopilot.Host.Sim;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Octopilot.Cameras.Synthetic;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Configuration;
+using Octopilot.Core.Statistics;
 using Octopilot.Core.Time;
 using Octopilot.Inference.Engine;
 using Octopilot.Inference.Providers;

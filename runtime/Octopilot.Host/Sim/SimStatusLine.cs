@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Octopilot.Core.Statistics;
 using Octopilot.Pipeline.Stats;
 
 namespace Octopilot.Host.Sim;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Octopilot.Core.Statistics;
 using Octopilot.Pipeline.Stats;
 
 namespace Octopilot.Host.Sim;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Octopilot.Core.Statistics;
 using Octopilot.Pipeline.Slabs;
 using Octopilot.Pipeline.Stats;
 

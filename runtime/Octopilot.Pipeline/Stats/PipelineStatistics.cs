@@ -1,3 +1,5 @@
+using Octopilot.Core.Statistics;
+
 namespace Octopilot.Pipeline.Stats;
 
 /// <summary>

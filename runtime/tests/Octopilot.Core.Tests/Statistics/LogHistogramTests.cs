@@ -1,6 +1,6 @@
-using Octopilot.Pipeline.Stats;
+using Octopilot.Core.Statistics;
 
-namespace Octopilot.Pipeline.Tests.Stats;
+namespace Octopilot.Core.Tests.Statistics;
 
 public sealed class LogHistogramTests
 {

@@ -1,4 +1,4 @@
-namespace Octopilot.Pipeline.Stats;
+namespace Octopilot.Core.Statistics;
 
 /// <summary>
 /// A fixed-size histogram of non-negative nanosecond values with logarithmic buckets (16 per power of two, so a

@@ -1,0 +1,43 @@
+using Octopilot.Planner.Faults;
+using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Outputs;
+
+namespace Octopilot.Planner;
+
+/// <summary>
+/// Everything the planner remembers between ticks, as one plain value: copy it to snapshot, compare two runs, or replay
+/// from a recorded state. <c>default</c> is the correct initial state. Fields are internal; read through the properties.
+/// </summary>
+public struct PlannerState
+{
+    internal double PreviousCommandMps2;
+    internal double LastGoodSpeedMps;
+    internal double LastGoodSetSpeedMps;
+    internal long ResumeTicksLeft;
+    internal long TakeoverTicksLeft;
+    internal TakeoverReason LatchedTakeover;
+    internal LaneChangeMemory LaneChange;
+    internal FaultCounters Faults;
+    internal InputFaultDetail LastFaultDetail;
+    internal long StaleTickCount;
+    internal long TickCount;
+
+    public readonly long Ticks => TickCount;
+
+    public readonly LaneChangeState LaneChangeState => LaneChange.State;
+
+    /// <summary>The command of the last tick, m/s²: the jerk limiter's starting point.</summary>
+    public readonly double PreviousCommandAccelMps2 => PreviousCommandMps2;
+
+    /// <summary>Ticks rejected for this fault kind since start.</summary>
+    public readonly long FaultCount(InputFault fault) => Faults[fault];
+
+    /// <summary>Ticks rejected for any input fault since start.</summary>
+    public readonly long TotalFaultCount => Faults.Total;
+
+    /// <summary>Ticks on which the world model was stale (older than the bound) or marked invalid.</summary>
+    public readonly long StaleTicks => StaleTickCount;
+
+    /// <summary>The most recent input fault (kept after later valid ticks); describe it with <see cref="InputValidator.Describe"/>.</summary>
+    public readonly InputFaultDetail LastFault => LastFaultDetail;
+}
