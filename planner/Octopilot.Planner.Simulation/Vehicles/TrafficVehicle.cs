@@ -5,7 +5,7 @@ namespace Octopilot.Planner.Simulation.Vehicles;
 /// <summary>
 /// A scripted road user moving along the road: speed ramps towards a target at a fixed acceleration magnitude; lane
 /// changes follow a quintic lateral path. Its actions fire once each when their trigger holds
-/// (<see cref="ScenarioRunner"/> decides). Position <see cref="SM"/> is the footprint centre along the road.
+/// (the closed loop decides). Position <see cref="SM"/> is the footprint centre along the road.
 /// </summary>
 internal sealed class TrafficVehicle
 {

@@ -12,6 +12,7 @@ public static class OctopilotCli
         {
             SimCommand.Build(output, error),
             ModelCommand.Build(output, error),
+            ScenarioCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
