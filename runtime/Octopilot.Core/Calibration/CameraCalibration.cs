@@ -59,11 +59,22 @@ public sealed class CameraCalibration
     }
 
     /// <summary>Unit ray through pixel (u, v) in the camera frame (z forward), distortion removed.</summary>
-    public Vec3 PixelToCameraRay(double uPx, double vPx)
+    public Vec3 PixelToCameraRay(double uPx, double vPx) => PixelToNormalizedPoint(uPx, vPx).Normalized();
+
+    /// <summary>
+    /// Ego position of the point seen at pixel (u, v) at <paramref name="depthM"/> metres along the camera's optical
+    /// axis (camera z, not the length of the ray): the inverse a detection with a depth output needs. Distortion is removed.
+    /// The caller checks depth &gt; 0; a point behind the camera has no pixel to come from.
+    /// </summary>
+    public Vec3 PixelDepthToEgo(double uPx, double vPx, double depthM) =>
+        CameraToEgo.Apply(PixelToNormalizedPoint(uPx, vPx) * depthM);
+
+    /// <summary>The point on the undistorted ray through (u, v) at camera z = 1.</summary>
+    private Vec3 PixelToNormalizedPoint(double uPx, double vPx)
     {
         (double x, double y) = Intrinsics.Distortion.Undistort(
             (uPx - Intrinsics.CxPx) / Intrinsics.FxPx, (vPx - Intrinsics.CyPx) / Intrinsics.FyPx);
-        return new Vec3(x, y, 1).Normalized();
+        return new Vec3(x, y, 1);
     }
 
     /// <summary>Unit ray through pixel (u, v) expressed in the ego frame.</summary>

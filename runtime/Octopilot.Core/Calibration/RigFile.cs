@@ -16,6 +16,7 @@ namespace Octopilot.Core.Calibration;
 /// </code>
 /// Extrinsics map camera to ego (ISO 8855, origin on the ground under the rear axle). Every rule broken raises a
 /// <see cref="ConfigException"/> naming the file, the field and the rule; nothing half-valid gets through.
+/// The rules themselves live in <see cref="RigRules"/>, shared with the importers of foreign formats (Importers/).
 /// </summary>
 public static class RigFile
 {
@@ -51,12 +52,7 @@ public static class RigFile
         foreach (JsonConfigNode item in items)
         {
             CameraCalibration camera = ParseCamera(item);
-            if (seen.TryGetValue(camera.Name, out string? firstPath))
-            {
-                throw item.FieldError("name", $"must be unique in the rig; already used by {firstPath}", $"\"{camera.Name}\"");
-            }
-
-            seen.Add(camera.Name, item.Path);
+            RigRules.RequireUniqueName(seen, item.File, $"{item.Path}.name", camera.Name);
             cameras.Add(camera);
         }
 
@@ -68,10 +64,7 @@ public static class RigFile
         node.RejectUnknownKeys("name", "description", "intrinsics", "extrinsics");
         JsonConfigNode nameNode = node.Child("name");
         string name = nameNode.AsString();
-        if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-')))
-        {
-            throw nameNode.Error("must be a non-empty name of letters, digits, '_' or '-'", $"\"{name}\"");
-        }
+        RigRules.RequireCameraName(nameNode.File, nameNode.Path, name);
 
         CameraIntrinsics intrinsics = ParseIntrinsics(node.Child("intrinsics"));
         RigidTransform cameraToEgo = ParseExtrinsics(node.Child("extrinsics"));
@@ -81,49 +74,30 @@ public static class RigFile
     private static CameraIntrinsics ParseIntrinsics(JsonConfigNode node)
     {
         node.RejectUnknownKeys("widthPx", "heightPx", "fxPx", "fyPx", "cxPx", "cyPx", "distortion");
-        int width = (int)node.NumberWhere("widthPx", v => v >= 16 && v <= 8192 && v == Math.Floor(v), "must be a whole number of pixels in 16..8192");
-        int height = (int)node.NumberWhere("heightPx", v => v >= 16 && v <= 8192 && v == Math.Floor(v), "must be a whole number of pixels in 16..8192");
-        double fx = node.NumberWhere("fxPx", v => v > 0, "focal length must be > 0 px (K must be invertible)");
-        double fy = node.NumberWhere("fyPx", v => v > 0, "focal length must be > 0 px (K must be invertible)");
-        double cx = node.NumberWhere("cxPx", v => v >= 0 && v <= width - 1, $"principal point must lie inside the image, 0..{width - 1} px");
-        double cy = node.NumberWhere("cyPx", v => v >= 0 && v <= height - 1, $"principal point must lie inside the image, 0..{height - 1} px");
+        int width = (int)Checked(node, "widthPx", (file, field, v) => RigRules.RequireImageSize(file, field, v));
+        int height = (int)Checked(node, "heightPx", (file, field, v) => RigRules.RequireImageSize(file, field, v));
+        double fx = Checked(node, "fxPx", RigRules.RequireFocal);
+        double fy = Checked(node, "fyPx", RigRules.RequireFocal);
+        double cx = Checked(node, "cxPx", (file, field, v) => RigRules.RequirePrincipalPoint(file, field, v, width));
+        double cy = Checked(node, "cyPx", (file, field, v) => RigRules.RequirePrincipalPoint(file, field, v, height));
         var distortion = LensDistortion.None;
         if (node.OptionalChild("distortion") is JsonConfigNode d)
         {
             double[] k = d.Numbers(5);
             distortion = new LensDistortion(k[0], k[1], k[2], k[3], k[4]);
-            ValidateDistortionIsInvertible(d, distortion, fx, fy, cx, cy, width, height);
+            RigRules.RequireInvertibleDistortion(d.File, d.Path, distortion, fx, fy, cx, cy, width, height);
         }
 
         return new CameraIntrinsics(fx, fy, cx, cy, distortion, width, height);
     }
 
-    /// <summary>
-    /// The renderer and the BEV lookup tables invert the distortion per pixel; a model that folds over inside
-    /// the image (radius not monotonic) has no inverse there, so it is refused at load time.
-    /// </summary>
-    private static void ValidateDistortionIsInvertible(
-        JsonConfigNode node, LensDistortion distortion, double fx, double fy, double cx, double cy, int width, int height)
+    /// <summary>Reads a number and applies one shared rule to it; the rule names this node's file and field.</summary>
+    private static double Checked(JsonConfigNode node, string key, Action<string, string, double> rule)
     {
-        double xMax = Math.Max(cx, width - 1 - cx) / fx;
-        double yMax = Math.Max(cy, height - 1 - cy) / fy;
-        double rMax = Math.Sqrt((xMax * xMax) + (yMax * yMax)) * 1.5;
-        double previous = 0;
-        const int Steps = 200;
-        for (int i = 1; i <= Steps; i++)
-        {
-            double r = rMax * i / Steps;
-            double r2 = r * r;
-            double distorted = r * (1 + (r2 * (distortion.K1 + (r2 * (distortion.K2 + (r2 * distortion.K3))))));
-            if (distorted <= previous)
-            {
-                throw node.Error(
-                    "radial distortion must grow monotonically across the image (the lens model folds over and cannot be inverted)",
-                    FormattableString.Invariant($"[{distortion.K1}, {distortion.K2}, {distortion.P1}, {distortion.P2}, {distortion.K3}]"));
-            }
-
-            previous = distorted;
-        }
+        JsonConfigNode child = node.Child(key);
+        double value = child.AsNumber();
+        rule(child.File, child.Path, value);
+        return value;
     }
 
     private static RigidTransform ParseExtrinsics(JsonConfigNode node)
@@ -131,12 +105,7 @@ public static class RigFile
         node.RejectUnknownKeys("translationM", "yawPitchRollDeg", "rotationMatrix", "quaternionWxyz");
         JsonConfigNode translationNode = node.Child("translationM");
         double[] t = translationNode.Numbers(3);
-        if (t[2] < MinCameraHeightM)
-        {
-            throw translationNode.Error(
-                FormattableString.Invariant($"camera must be above the ground: z (up, ISO 8855) must be >= {MinCameraHeightM} m"),
-                t[2].ToString("R", CultureInfo.InvariantCulture));
-        }
+        RigRules.RequireAboveGround(translationNode.File, translationNode.Path, new Vec3(t[0], t[1], t[2]));
 
         string[] rotationKeys = ["yawPitchRollDeg", "rotationMatrix", "quaternionWxyz"];
         string[] present = rotationKeys.Where(node.Has).ToArray();
@@ -179,35 +148,13 @@ public static class RigFile
 
         double[] r0 = rows[0].Numbers(3), r1 = rows[1].Numbers(3), r2 = rows[2].Numbers(3);
         var m = new Mat3(r0[0], r0[1], r0[2], r1[0], r1[1], r1[2], r2[0], r2[1], r2[2]);
-        double error = m.OrthonormalityError();
-        if (error > OrthonormalityTolerance)
-        {
-            throw node.Error(
-                FormattableString.Invariant($"rotation must be orthonormal: |R·Rᵀ − I| must be <= {OrthonormalityTolerance}"),
-                error.ToString("G4", CultureInfo.InvariantCulture));
-        }
-
-        if (m.Determinant < 0)
-        {
-            throw node.Error("rotation must be proper (det = +1); det = −1 is a reflection, usually a flipped axis",
-                m.Determinant.ToString("G4", CultureInfo.InvariantCulture));
-        }
-
+        RigRules.RequireRotation(node.File, node.Path, m);
         return m;
     }
 
     private static Mat3 ParseQuaternion(JsonConfigNode node)
     {
         double[] q = node.Numbers(4);
-        double norm = Math.Sqrt((q[0] * q[0]) + (q[1] * q[1]) + (q[2] * q[2]) + (q[3] * q[3]));
-        if (Math.Abs(norm - 1) > QuaternionNormTolerance)
-        {
-            throw node.Error(FormattableString.Invariant($"quaternion must have unit length (±{QuaternionNormTolerance})"),
-                norm.ToString("G6", CultureInfo.InvariantCulture));
-        }
-
-        // Normalise what the tolerance let through: the matrix formula assumes |q| = 1 (|q| = 1 + ε gives
-        // |R·Rᵀ − I| ≈ 8ε), and the inverse extrinsics (Rᵀ) are only exact for an orthonormal R.
-        return Mat3.FromQuaternion(q[0] / norm, q[1] / norm, q[2] / norm, q[3] / norm);
+        return RigRules.RotationFromQuaternion(node.File, node.Path, q[0], q[1], q[2], q[3]);
     }
 }
