@@ -19,6 +19,12 @@ internal sealed class HeadOutputBuffers : IDisposable
     private readonly string?[] _outputNames = new string?[4];
 
     public HeadOutputBuffers(int batch, int mapHeight, int mapWidth, int maxObjects, IReadOnlyDictionary<HeadKind, string> outputNames)
+        : this(batch, mapHeight, mapWidth, maxObjects, outputNames, bindToOrt: true)
+    {
+    }
+
+    private HeadOutputBuffers(
+        int batch, int mapHeight, int mapWidth, int maxObjects, IReadOnlyDictionary<HeadKind, string> outputNames, bool bindToOrt)
     {
         Batch = batch;
         MapHeight = mapHeight;
@@ -32,10 +38,20 @@ internal sealed class HeadOutputBuffers : IDisposable
             // Pinned: ORT keeps the address for the binding's whole life.
             float[] buffer = GC.AllocateArray<float>(checked((int)length), pinned: true);
             _buffers[(int)head] = buffer;
-            _values[(int)head] = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(buffer), shape);
             _outputNames[(int)head] = name;
+            if (bindToOrt)
+            {
+                _values[(int)head] = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(buffer), shape);
+            }
         }
     }
+
+    /// <summary>
+    /// Buffers of the same layout that no ORT session writes (no native memory, nothing to bind): for perception that
+    /// does not come from the engine (tests, benchmarks, and later the oracle perception). Writers use <see cref="WritableCameraMap"/>.
+    /// </summary>
+    public static HeadOutputBuffers CreateUnbound(int batch, int mapHeight, int mapWidth, int maxObjects, IReadOnlyDictionary<HeadKind, string> outputNames) =>
+        new(batch, mapHeight, mapWidth, maxObjects, outputNames, bindToOrt: false);
 
     public int Batch { get; }
 
@@ -66,6 +82,10 @@ internal sealed class HeadOutputBuffers : IDisposable
 
     public ReadOnlySpan<float> CameraObjects(int camera) =>
         _buffers[(int)HeadKind.Objects] is float[] buffer ? buffer.AsSpan(camera * MaxObjects * ObjectFields, MaxObjects * ObjectFields) : ReadOnlySpan<float>.Empty;
+
+    /// <summary>Writable view of one camera's map (unbound buffers only: a bound buffer belongs to ORT during a run).</summary>
+    public Span<float> WritableCameraMap(HeadKind head, int camera) =>
+        _buffers[(int)head] is float[] buffer ? buffer.AsSpan(camera * MapLength, MapLength) : Span<float>.Empty;
 
     /// <summary>Raw buffer of one head (tests and benchmarks compare against reference outputs).</summary>
     internal ReadOnlySpan<float> Raw(HeadKind head) => _buffers[(int)head] ?? ReadOnlySpan<float>.Empty;

@@ -22,6 +22,24 @@ public sealed class PerceptionFrameSet
         }
     }
 
+    /// <summary>
+    /// A set whose maps are plain managed memory that no engine writes, filled by the caller through
+    /// <see cref="WritableMap"/>, <see cref="Camera"/> and <see cref="CameraPerception.SetValid"/>. Internal until the oracle
+    /// perception (issue 5) needs it in production; today tests and benchmarks use it. Lives as long as the caller keeps it.
+    /// </summary>
+    internal static PerceptionFrameSet CreateDetached(IReadOnlyList<string> cameraNames, int mapHeight, int mapWidth, int maxDetections)
+    {
+        var names = new Dictionary<HeadKind, string>
+        {
+            [HeadKind.Lanes] = "lanes",
+            [HeadKind.Drivable] = "drivable",
+            [HeadKind.Depth] = "depth",
+            [HeadKind.Objects] = "objects",
+        };
+        var outputs = HeadOutputBuffers.CreateUnbound(cameraNames.Count, mapHeight, mapWidth, maxDetections, names);
+        return new PerceptionFrameSet(outputs, cameraNames, maxDetections);
+    }
+
     public long SetSequence { get; internal set; }
 
     public long InferenceStartNs { get; internal set; }
@@ -43,4 +61,14 @@ public sealed class PerceptionFrameSet
     /// row-major. Check <see cref="CameraPerception.IsValid"/> first: an invalid map may hold NaN.
     /// </summary>
     public ReadOnlySpan<float> Map(HeadKind head, int camera) => _outputs.CameraMap(head, camera);
+
+    /// <summary>
+    /// Every camera's map of a map head at once, in batch order: the contract's <c>[N,1,H,W]</c> tensor, camera c's map at
+    /// offset <c>c·MapHeight·MapWidth</c>. For consumers that gather from several cameras per output element (BEV fusion)
+    /// and so cannot hold one span per camera. Empty when the model lacks the head. Same lifetime and validity rules as <see cref="Map"/>.
+    /// </summary>
+    public ReadOnlySpan<float> Maps(HeadKind head) => head == HeadKind.Objects ? ReadOnlySpan<float>.Empty : _outputs.Raw(head);
+
+    /// <summary>Writable map of a detached set (see <see cref="CreateDetached"/>).</summary>
+    internal Span<float> WritableMap(HeadKind head, int camera) => _outputs.WritableCameraMap(head, camera);
 }

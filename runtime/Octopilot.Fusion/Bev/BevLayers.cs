@@ -1,0 +1,66 @@
+namespace Octopilot.Fusion.Bev;
+
+/// <summary>
+/// The fused grid of one frame set: lane and drivable probabilities per cell, and per head a known layer saying which
+/// cells had at least one valid camera in that set. Cells follow <see cref="BevGridOptions"/> numbering. Allocated once
+/// (<see cref="BevFusion.CreateLayers"/>) and overwritten by every <see cref="BevFusion.Fuse"/>: the contents are valid
+/// until the next Fuse into the same instance. An unknown cell holds 0, never NaN; read its known flag, not its value.
+/// </summary>
+public sealed class BevLayers
+{
+    private readonly float[] _lanes;
+    private readonly float[] _drivable;
+    private readonly bool[] _lanesKnown;
+    private readonly bool[] _drivableKnown;
+
+    public BevLayers(BevGridOptions grid)
+    {
+        grid.Validate();
+        Grid = grid;
+        int cells = grid.CellCount;
+        _lanes = new float[cells];
+        _drivable = new float[cells];
+        _lanesKnown = new bool[cells];
+        _drivableKnown = new bool[cells];
+    }
+
+    public BevGridOptions Grid { get; }
+
+    public int CellCount => _lanes.Length;
+
+    /// <summary>The frame set these layers were fused from (<c>PerceptionFrameSet.SetSequence</c>).</summary>
+    public long SetSequence { get; internal set; }
+
+    /// <summary>Lane-marking probability per cell, [0, 1]; 0 where <see cref="LanesKnown"/> is false.</summary>
+    public ReadOnlySpan<float> Lanes => _lanes;
+
+    /// <summary>Drivable-surface probability per cell, [0, 1]; 0 where <see cref="DrivableKnown"/> is false.</summary>
+    public ReadOnlySpan<float> Drivable => _drivable;
+
+    /// <summary>
+    /// True where a valid lanes head covered the cell in this set; false where no camera sees it, or every camera that
+    /// does was missing from the set or had an invalid (non-finite) head. The world model marks uncovered sectors from this.
+    /// </summary>
+    public ReadOnlySpan<bool> LanesKnown => _lanesKnown;
+
+    /// <summary>As <see cref="LanesKnown"/>, for the drivable head (heads are validated separately).</summary>
+    public ReadOnlySpan<bool> DrivableKnown => _drivableKnown;
+
+    public int LanesKnownCellCount { get; internal set; }
+
+    public int DrivableKnownCellCount { get; internal set; }
+
+    /// <summary>Bit c set: camera c's lanes head was valid and fused in this set.</summary>
+    public uint LanesCameraMask { get; internal set; }
+
+    /// <summary>Bit c set: camera c's drivable head was valid and fused in this set.</summary>
+    public uint DrivableCameraMask { get; internal set; }
+
+    internal Span<float> LanesForWrite => _lanes;
+
+    internal Span<float> DrivableForWrite => _drivable;
+
+    internal Span<bool> LanesKnownForWrite => _lanesKnown;
+
+    internal Span<bool> DrivableKnownForWrite => _drivableKnown;
+}
