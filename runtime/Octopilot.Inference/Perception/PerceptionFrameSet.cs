@@ -24,8 +24,9 @@ public sealed class PerceptionFrameSet
 
     /// <summary>
     /// A set whose maps are plain managed memory that no engine writes, filled by the caller through
-    /// <see cref="WritableMap"/>, <see cref="Camera"/> and <see cref="CameraPerception.SetValid"/>. Internal until the oracle
-    /// perception (issue 5) needs it in production; today tests and benchmarks use it. Lives as long as the caller keeps it.
+    /// <see cref="WritableMap"/>, <see cref="Camera"/> and <see cref="CameraPerception.SetValid"/>. Internal: the oracle
+    /// perception (Octopilot.Perception.Oracle, a friend assembly) fills such sets from ground truth, tests and benchmarks
+    /// from known values; consumers only ever read a set. Lives as long as the caller keeps it.
     /// </summary>
     internal static PerceptionFrameSet CreateDetached(IReadOnlyList<string> cameraNames, int mapHeight, int mapWidth, int maxDetections)
     {
