@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Octopilot.Core.Collections;
 
 namespace Octopilot.Planner.Inputs;
 
@@ -13,45 +14,20 @@ public struct TrackedObjectList
     /// <summary>Objects per snapshot. 32 covers dense highway traffic within sensor range on 4 lanes.</summary>
     public const int Capacity = 32;
 
-    private Buffer _items;
-    private int _count;
+    private InlineList<TrackedObject, Buffer> _items;
 
-    public readonly int Count => _count;
+    public readonly int Count => _items.Count;
 
-    public readonly TrackedObject this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)_count)
-            {
-                ThrowIndex(index, _count);
-            }
+    public readonly TrackedObject this[int index] => _items[index];
 
-            return _items[index];
-        }
-    }
+    /// <summary>Adds an item; false (and nothing stored) when the list is full.</summary>
+    public bool TryAdd(in TrackedObject item) => _items.TryAdd(item);
 
-    /// <summary>Adds an object; false (and nothing stored) when the list is full.</summary>
-    public bool TryAdd(in TrackedObject item)
-    {
-        if (_count >= Capacity)
-        {
-            return false;
-        }
+    public void Clear() => _items.Clear();
 
-        _items[_count++] = item;
-        return true;
-    }
-
-    public void Clear() => _count = 0;
-
-    /// <summary>The stored objects. Valid as long as this list is neither changed nor goes out of scope.</summary>
+    /// <summary>The stored items. Valid as long as this list is neither changed nor goes out of scope.</summary>
     [UnscopedRef]
-    public readonly ReadOnlySpan<TrackedObject> AsSpan() => ((ReadOnlySpan<TrackedObject>)_items)[.._count];
-
-    [DoesNotReturn]
-    private static void ThrowIndex(int index, int count) =>
-        throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in 0..{count - 1}");
+    public readonly ReadOnlySpan<TrackedObject> AsSpan() => _items.AsSpan();
 
     [InlineArray(Capacity)]
     private struct Buffer

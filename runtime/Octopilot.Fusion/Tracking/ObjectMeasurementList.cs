@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Octopilot.Core.Collections;
 
 namespace Octopilot.Fusion.Tracking;
 
@@ -15,49 +16,23 @@ public struct ObjectMeasurementList
     /// <summary>Measurements per set: 8 cameras, a few objects each, with duplicates in the overlaps.</summary>
     public const int Capacity = 64;
 
-    private Buffer _items;
-    private int _count;
+    private InlineList<ObjectMeasurement, Buffer> _items;
 
     /// <summary>Capture time of the set, monotonic ns. Must increase from set to set (the tracker rejects a set that goes back).</summary>
     public long TimestampNs { get; set; }
 
-    public readonly int Count => _count;
+    public readonly int Count => _items.Count;
 
-    public readonly ObjectMeasurement this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)_count)
-            {
-                ThrowIndex(index, _count);
-            }
+    public readonly ObjectMeasurement this[int index] => _items[index];
 
-            return _items[index];
-        }
-    }
+    /// <summary>Adds an item; false (and nothing stored) when the list is full.</summary>
+    public bool TryAdd(in ObjectMeasurement item) => _items.TryAdd(item);
 
-    /// <summary>Adds a measurement; false (and nothing stored) when the list is full.</summary>
-    public bool TryAdd(in ObjectMeasurement item)
-    {
-        if (_count >= Capacity)
-        {
-            return false;
-        }
+    public void Clear() => _items.Clear();
 
-        _items[_count++] = item;
-        return true;
-    }
-
-    /// <summary>Empties the list for the next set; the timestamp is kept until set again.</summary>
-    public void Clear() => _count = 0;
-
-    /// <summary>The stored measurements. Valid as long as this list is neither changed nor goes out of scope.</summary>
+    /// <summary>The stored items. Valid as long as this list is neither changed nor goes out of scope.</summary>
     [UnscopedRef]
-    public readonly ReadOnlySpan<ObjectMeasurement> AsSpan() => ((ReadOnlySpan<ObjectMeasurement>)_items)[.._count];
-
-    [DoesNotReturn]
-    private static void ThrowIndex(int index, int count) =>
-        throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in 0..{count - 1}");
+    public readonly ReadOnlySpan<ObjectMeasurement> AsSpan() => _items.AsSpan();
 
     [InlineArray(Capacity)]
     private struct Buffer

@@ -121,14 +121,6 @@ public sealed partial class FrameSetAssembler
         }
     }
 
-    public bool IsCameraOnline(int camera)
-    {
-        lock (_gate)
-        {
-            return (_onlineMask & (1u << camera)) != 0;
-        }
-    }
-
     [Conditional("DEBUG")]
     private void AssertLockHeld() => Debug.Assert(Monitor.IsEntered(_gate), "caller must hold the assembler lock");
 }

@@ -23,6 +23,7 @@ public sealed class CameraCaptureLoop : IDisposable
     private readonly CameraCounters _counters;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
+    private bool _markedOffline;
     private long _framesSeen;
     private long _allocationBaselineBytes = -1;
     private long _steadyStateAllocatedBytes;
@@ -103,9 +104,10 @@ public sealed class CameraCaptureLoop : IDisposable
                 }
 
                 consecutiveTimeouts = 0;
-                if (!_assembler.IsCameraOnline(_camera))
+                if (_markedOffline)
                 {
                     _assembler.SetCameraOnline(_camera, true, _clock.NowNs);
+                    _markedOffline = false;
                 }
 
                 if (ticket.Sequence > expectedSequence)
@@ -123,7 +125,7 @@ public sealed class CameraCaptureLoop : IDisposable
             // A bug in a source must not take the process down: the camera goes offline and the set goes on without it.
             _counters.AddError();
             _faults.TryWrite(new CaptureFault(_camera, CaptureStatus.DeviceError, _clock.NowNs, -1));
-            _assembler.SetCameraOnline(_camera, false, _clock.NowNs);
+            MarkOffline(_clock.NowNs);
         }
         finally
         {
@@ -159,10 +161,10 @@ public sealed class CameraCaptureLoop : IDisposable
         switch (status)
         {
             case CaptureStatus.Disconnected:
-                _assembler.SetCameraOnline(_camera, false, nowNs);
+                MarkOffline(nowNs);
                 return false;
             case CaptureStatus.Timeout when consecutiveTimeouts >= _options.TimeoutsBeforeOffline:
-                _assembler.SetCameraOnline(_camera, false, nowNs);
+                MarkOffline(nowNs);
                 return true;
             case CaptureStatus.DeviceError:
                 _clock.SleepUntil(nowNs + _options.ErrorBackoffNs, stopToken);
@@ -170,6 +172,14 @@ public sealed class CameraCaptureLoop : IDisposable
             default:
                 return true;
         }
+    }
+
+    /// <summary>Only this loop takes its camera offline, so it remembers doing so instead of asking the assembler (and
+    /// taking its lock) on every frame.</summary>
+    private void MarkOffline(long nowNs)
+    {
+        _assembler.SetCameraOnline(_camera, false, nowNs);
+        _markedOffline = true;
     }
 
     private void MeterAllocations()
