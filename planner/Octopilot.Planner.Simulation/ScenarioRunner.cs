@@ -1,4 +1,5 @@
 using Octopilot.Planner.Simulation.Evaluation;
+using Octopilot.Planner.Simulation.Perception;
 using Octopilot.Planner.Simulation.Running;
 using Octopilot.Planner.Simulation.Scenarios;
 
@@ -14,11 +15,18 @@ public static class ScenarioRunner
     public static ScenarioResult Run(Scenario scenario, PlannerOptions options) =>
         ScenarioEvaluator.Evaluate(scenario, Simulate(scenario, options), options);
 
+    /// <summary>
+    /// Simulates with the planner fed by <paramref name="source"/> (e.g. the camera and BEV path) instead of ground truth,
+    /// and evaluates with the same checks: the evaluator always judges the true positions.
+    /// </summary>
+    public static ScenarioResult Run(Scenario scenario, PlannerOptions options, IWorldModelSource source) =>
+        ScenarioEvaluator.Evaluate(scenario, Simulate(scenario, options, source), options);
+
     /// <summary>The closed loop alone: one sample per planner tick (<see cref="PlannerOptions.TickPeriodS"/>) over the scenario's duration.</summary>
-    public static ScenarioTrace Simulate(Scenario scenario, PlannerOptions options)
+    public static ScenarioTrace Simulate(Scenario scenario, PlannerOptions options, IWorldModelSource? source = null)
     {
         options.Validate();
-        var loop = new ClosedLoop(scenario, options);
+        var loop = new ClosedLoop(scenario, options, source ?? new GroundTruthWorldModel());
         return loop.Run();
     }
 }

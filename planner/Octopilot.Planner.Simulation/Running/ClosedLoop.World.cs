@@ -10,10 +10,8 @@ namespace Octopilot.Planner.Simulation.Running;
 internal sealed partial class ClosedLoop
 {
     /// <summary>
-    /// Ground truth in the planner's ego frame: x from the ego rear axle along the road, y left; velocities over
-    /// ground. The road is straight and the ego's heading during a lane change (&lt; 3°) is ignored, so ego axes are
-    /// road axes. Lane indices come from each footprint centre. Objects beyond the sensor range are left out; the
-    /// nearest <see cref="TrackedObjectList.Capacity"/> are kept.
+    /// The world model of this tick: what the source (ground truth, or a perception stack) reports, with the scenario's
+    /// injected faults applied on top, so every source is tested against the same faults.
     /// </summary>
     private WorldModelSnapshot BuildWorld(long tick)
     {
@@ -23,47 +21,33 @@ internal sealed partial class ClosedLoop
             return _lastWorld; // the producer stalled: same content, same (ageing) timestamp
         }
 
-        int egoLane = _road.LaneAt(_ego.YM);
-        var world = new WorldModelSnapshot
+        _view.NowNs = _clock.NowNs;
+        _view.TimeS = timeS;
+        _view.Tick = tick;
+        WorldModelSnapshot world = _source.Observe(_view);
+        world.IsValid &= !FaultActive(WorldFaultKind.Invalid, timeS);
+        world.FrontCamerasHealthy &= !FaultActive(WorldFaultKind.FrontCamerasUnhealthy, timeS);
+        world.LeftCamerasHealthy &= !FaultActive(WorldFaultKind.LeftCamerasUnhealthy, timeS);
+        world.RightCamerasHealthy &= !FaultActive(WorldFaultKind.RightCamerasUnhealthy, timeS);
+        if (FaultActive(WorldFaultKind.NonFiniteObject, timeS) && world.Objects.Count > 0)
         {
-            TimestampNs = _clock.NowNs,
-            IsValid = !FaultActive(WorldFaultKind.Invalid, timeS),
-            LaneCount = _road.LaneCount,
-            EgoLaneIndex = egoLane,
-            EgoLateralOffsetM = _ego.YM - _road.LaneCentreYM(egoLane),
-            LaneWidthM = _road.LaneWidthM,
-            FrontCamerasHealthy = !FaultActive(WorldFaultKind.FrontCamerasUnhealthy, timeS),
-            LeftCamerasHealthy = !FaultActive(WorldFaultKind.LeftCamerasUnhealthy, timeS),
-            RightCamerasHealthy = !FaultActive(WorldFaultKind.RightCamerasUnhealthy, timeS),
-        };
-
-        bool corruptNearest = FaultActive(WorldFaultKind.NonFiniteObject, timeS);
-        foreach (TrafficVehicle v in _traffic.Where(InRange).OrderBy(v => Math.Abs(v.SM - _ego.SM)))
-        {
-            var item = new TrackedObject
-            {
-                Id = v.Spec.Id,
-                XM = corruptNearest ? double.NaN : v.SM - _ego.SM,
-                YM = v.YM - _ego.YM,
-                VxMps = v.SpeedMps,
-                VyMps = v.LateralSpeedMps,
-                AxMps2 = v.AccelMps2,
-                LengthM = v.Spec.LengthM,
-                WidthM = v.Spec.WidthM,
-                LaneIndex = _road.LaneAt(v.YM),
-            };
-            corruptNearest = false;
-            if (!world.Objects.TryAdd(item))
-            {
-                break;
-            }
+            CorruptFirst(ref world.Objects);
         }
 
         _lastWorld = world;
         return world;
     }
 
-    private bool InRange(TrafficVehicle v) => Math.Abs(v.SM - _ego.SM) <= _scenario.World.SensorRangeM;
+    /// <summary>Replaces the first (nearest) object's x by NaN: a tracker handing on a corrupt estimate.</summary>
+    private static void CorruptFirst(ref TrackedObjectList objects)
+    {
+        TrackedObjectList copy = objects;
+        objects.Clear();
+        for (int i = 0; i < copy.Count; i++)
+        {
+            objects.TryAdd(i == 0 ? copy[i] with { XM = double.NaN } : copy[i]);
+        }
+    }
 
     private bool FaultActive(WorldFaultKind kind, double timeS) =>
         _scenario.World.Faults.Any(f => f.Kind == kind && timeS >= f.FromS && timeS < f.ToS);

@@ -3,14 +3,15 @@ using Octopilot.Planner.Inputs;
 using Octopilot.Planner.LaneChange;
 using Octopilot.Planner.Outputs;
 using Octopilot.Planner.Simulation.Evaluation;
+using Octopilot.Planner.Simulation.Perception;
 using Octopilot.Planner.Simulation.Scenarios;
 using Octopilot.Planner.Simulation.Vehicles;
 
 namespace Octopilot.Planner.Simulation.Running;
 
 /// <summary>
-/// One closed-loop run. Per tick, in this order: driver events and traffic triggers due now → ground-truth world
-/// model (plus injected faults) → planner step → record → apply the command to the ego, move the traffic, advance
+/// One closed-loop run. Per tick, in this order: driver events and traffic triggers due now → world model from the
+/// source (ground truth or a perception stack, plus injected faults) → planner step → record → apply the command to the ego, move the traffic, advance
 /// the virtual clock. A collision ends the run. Single-threaded; one instance per run.
 /// </summary>
 internal sealed partial class ClosedLoop
@@ -26,6 +27,8 @@ internal sealed partial class ClosedLoop
     private readonly DriverModel _driver;
     private readonly VirtualClock _clock = new(StartNs);
     private readonly long _tickNs;
+    private readonly IWorldModelSource _source;
+    private readonly SimulationView _view;
     private PlannerState _state;
     private PlannerOutput _lastOutput;
     private WorldModelSnapshot _lastWorld;
@@ -33,8 +36,9 @@ internal sealed partial class ClosedLoop
     /// <summary>Centre y of the lane the lateral target is measured from (the start lane while a procedure runs).</summary>
     private double _lateralReferenceYM;
 
-    public ClosedLoop(Scenario scenario, PlannerOptions options)
+    public ClosedLoop(Scenario scenario, PlannerOptions options, IWorldModelSource source)
     {
+        _source = source;
         _scenario = scenario;
         _options = options;
         _road = new RoadFrame(scenario.Road.LaneCount, scenario.Road.LaneWidthM);
@@ -45,6 +49,7 @@ internal sealed partial class ClosedLoop
             .ToArray();
         _driver = new DriverModel(scenario.Driver, options.TickPeriodS);
         _tickNs = (long)Math.Round(options.TickPeriodS * 1e9);
+        _view = new SimulationView(scenario, _ego, _traffic);
     }
 
     public ScenarioTrace Run()

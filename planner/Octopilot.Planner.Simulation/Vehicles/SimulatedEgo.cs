@@ -17,6 +17,9 @@ internal sealed class SimulatedEgo(double speedMps, double yM, double actuatorLa
     /// <summary>Actual longitudinal acceleration, m/s² (what an IMU would read).</summary>
     public double AccelMps2 { get; private set; }
 
+    /// <summary>Lateral speed over the last step, m/s, left positive.</summary>
+    public double LateralSpeedMps { get; private set; }
+
     public void Step(double commandMps2, double lateralTargetYM, double dtS)
     {
         // Explicit Euler on the lag; the file rules keep τ ≥ 0.01 s, and the clamp keeps a coarse tick from overshooting.
@@ -36,6 +39,8 @@ internal sealed class SimulatedEgo(double speedMps, double yM, double actuatorLa
             SpeedMps = nextSpeedMps;
         }
 
+        double previousYM = YM;
         YM += (lateralTargetYM - YM) * Math.Min(1.0, dtS / lateralLagS);
+        LateralSpeedMps = (YM - previousYM) / dtS;
     }
 }
