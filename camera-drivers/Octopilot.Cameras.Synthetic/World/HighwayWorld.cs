@@ -11,9 +11,14 @@ namespace Octopilot.Cameras.Synthetic;
 public sealed class HighwayWorld
 {
     private readonly VehicleSpec[] _vehicles;
+    private readonly ITrafficMotion? _trafficMotion;
 
-    public HighwayWorld(HighwayScenario scenario, IEgoMotion? egoMotion = null)
+    /// <param name="scenario">Road, ego start and vehicles (sizes, colours and, unless <paramref name="trafficMotion"/> is given, their motion).</param>
+    /// <param name="egoMotion">The ego's drive; null: centred in its lane at constant speed.</param>
+    /// <param name="trafficMotion">The vehicles' motion; null: the scenario's script.</param>
+    public HighwayWorld(HighwayScenario scenario, IEgoMotion? egoMotion = null, ITrafficMotion? trafficMotion = null)
     {
+        _trafficMotion = trafficMotion;
         Scenario = scenario;
         Road = new HighwayRoad(scenario.Road);
         EgoMotion = egoMotion ?? new LaneFollowingEgoMotion(Road, scenario.Ego);
@@ -39,7 +44,7 @@ public sealed class HighwayWorld
     public RoadPoint EgoRoadPointAt(Pose2D egoPose, long simTimeNs) =>
         Road.WorldToRoad(egoPose.XM, egoPose.YM, Scenario.Ego.StartStationM + (Scenario.Ego.SpeedMps * TimeUnits.NsToSeconds(simTimeNs)));
 
-    /// <summary>Road coordinates of vehicle <paramref name="index"/>'s box centre at a sim time.</summary>
+    /// <summary>Road coordinates of vehicle <paramref name="index"/>'s box centre at a sim time, as scripted in the scenario.</summary>
     public RoadPoint VehicleRoadPointAt(int index, long simTimeNs)
     {
         VehicleSpec v = _vehicles[index];
@@ -52,6 +57,11 @@ public sealed class HighwayWorld
     /// <summary>World pose of vehicle <paramref name="index"/>'s box ground centre at a sim time.</summary>
     public Pose2D VehiclePoseAt(int index, long simTimeNs)
     {
+        if (_trafficMotion is not null)
+        {
+            return _trafficMotion.PoseAt(index, simTimeNs);
+        }
+
         VehicleSpec v = _vehicles[index];
         double tS = TimeUnits.NsToSeconds(simTimeNs);
         double station = Scenario.Ego.StartStationM + v.StationOffsetM + (v.SpeedMps * tS);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Octopilot.Cameras;
 using Octopilot.Core.Configuration;
+using Octopilot.CameraPath;
+using Octopilot.Host.ClosedLoop;
 using Octopilot.Host.Sim;
 using Octopilot.Inference.Contract;
 using Octopilot.Inference.Engine;
@@ -27,7 +29,10 @@ internal static class SimCommand
             DefaultValueFactory = _ => DefaultSettingsPath,
         };
         var rig = new Option<string?>("--rig") { Description = "Rig file overriding the one in the settings" };
-        var scenario = new Option<string?>("--scenario") { Description = "Scenario file overriding the one in the settings" };
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "Scenario overriding the settings': a camera scene (live pipeline) or a planner scenario (closed loop through the cameras, judged)",
+        };
         var snapshot = new Option<string?>("--snapshot") { Description = "Directory to write cameras.png and labels.png into" };
         var snapshotAt = new Option<double>("--snapshot-at")
         {
@@ -50,10 +55,23 @@ internal static class SimCommand
             Description = "Fail at start-up unless the session runs on this provider (instead of falling back)",
         };
         var noInference = new Option<bool>("--no-inference") { Description = "Capture only: do not run the model" };
+        var perception = new Option<string>("--perception")
+        {
+            Description = "Which perception feeds the BEV and the planner: oracle (ground-truth label maps; the HydraNet runs in shadow) or model",
+            DefaultValueFactory = _ => "oracle",
+        };
+        perception.AcceptOnlyFromAmong("oracle", "model");
+        var bevSnapshot = new Option<string?>("--bev-snapshot") { Description = "Directory to write BEV pictures into (what the car believes)" };
+        var bevInterval = new Option<double>("--bev-snapshot-interval")
+        {
+            Description = "Sim seconds between BEV pictures",
+            DefaultValueFactory = _ => 1,
+        };
 
         var command = new Command("sim", "Run the eight synthetic cameras through the frame pipeline with live status and a summary")
         {
             duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict, model, providers, requireProvider, noInference,
+            perception, bevSnapshot, bevInterval,
         };
         command.SetAction(parse =>
         {
@@ -73,6 +91,20 @@ internal static class SimCommand
 
                 settings = InferenceOverrides.Apply(
                     settings, parse.GetValue(model), parse.GetValue(providers), parse.GetValue(requireProvider), parse.GetValue(noInference));
+                PerceptionSource perceptionSource = parse.GetValue(perception) == "model" ? PerceptionSource.Model : PerceptionSource.Oracle;
+                double bevIntervalS = RequireRange(parse.GetValue(bevInterval), "--bev-snapshot-interval", 0.05, 3600);
+                if (ScenarioFileKind.IsPlannerScenario(settings.ScenarioFile))
+                {
+                    var closedLoop = new ClosedLoopRunOptions
+                    {
+                        Perception = perceptionSource,
+                        StatusIntervalS = RequireRange(parse.GetValue(statusInterval), "--status-interval", 0.1, 3600),
+                        BevSnapshotDirectory = parse.GetValue(bevSnapshot),
+                        BevSnapshotIntervalS = bevIntervalS,
+                    };
+                    return new ClosedLoopSimRunner(settings, closedLoop, output).Run();
+                }
+
                 var run = new SimRunOptions
                 {
                     DurationS = durationS,
@@ -80,6 +112,9 @@ internal static class SimCommand
                     SnapshotAtS = RequireRange(parse.GetValue(snapshotAt), "--snapshot-at", 0, MaxDurationS),
                     StatusIntervalS = RequireRange(parse.GetValue(statusInterval), "--status-interval", 0.1, 3600),
                     Strict = parse.GetValue(strict),
+                    Perception = perceptionSource,
+                    BevSnapshotDirectory = parse.GetValue(bevSnapshot),
+                    BevSnapshotIntervalS = bevIntervalS,
                 };
                 using var stop = new CancellationTokenSource();
                 ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -97,7 +132,7 @@ internal static class SimCommand
                     Console.CancelKeyPress -= onCancel;
                 }
             }
-            catch (Exception e) when (e is ConfigException or CameraException or UsageException or InferenceStartupException or ModelContractException or ModelLoadException)
+            catch (Exception e) when (e is ConfigException or CameraException or UsageException or ArgumentException or InferenceStartupException or ModelContractException or ModelLoadException)
             {
                 error.WriteLine($"octopilot sim: {e.Message}");
                 return ExitCodes.ConfigurationError;

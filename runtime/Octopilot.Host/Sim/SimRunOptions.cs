@@ -1,3 +1,5 @@
+using Octopilot.CameraPath;
+
 namespace Octopilot.Host.Sim;
 
 /// <summary>Per-run choices of `octopilot sim` (the settings file says what to simulate; these say how long and what to write).</summary>
@@ -15,4 +17,13 @@ public sealed record SimRunOptions
 
     /// <summary>Exit 1 when anything was dropped, late, failed or allocated in steady state.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Which perception feeds the BEV and the world model (the HydraNet, when loaded, runs on every set either way).</summary>
+    public PerceptionSource Perception { get; init; } = PerceptionSource.Oracle;
+
+    /// <summary>Where to write BEV pictures; null: none.</summary>
+    public string? BevSnapshotDirectory { get; init; }
+
+    /// <summary>Seconds between BEV pictures.</summary>
+    public double BevSnapshotIntervalS { get; init; } = 1;
 }

@@ -49,7 +49,7 @@ internal sealed class SimRunner
     /// <summary>Runs the simulation; returns the process exit code (0, or 1 for a degraded run under --strict).</summary>
     public int Run(CancellationToken cancellationToken)
     {
-        CameraRig rig = SelectCameras(RigFile.Load(_settings.RigFile));
+        CameraRig rig = SelectCameras(_settings, RigFile.Load(_settings.RigFile));
         HighwayWorld world = SyntheticCameraRig.LoadWorld(_settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
         long cameraOpenNs = WarmUpRenderer(rig, world, clock);
@@ -214,22 +214,22 @@ internal sealed class SimRunner
     }
 
     /// <summary>The cameras the settings ask for, in the settings' order (or the whole rig).</summary>
-    private CameraRig SelectCameras(CameraRig rig)
+    internal static CameraRig SelectCameras(SimSettings settings, CameraRig rig)
     {
-        if (_settings.CameraNames.Count == 0)
+        if (settings.CameraNames.Count == 0)
         {
             return rig;
         }
 
         var selected = new List<CameraCalibration>();
-        for (int i = 0; i < _settings.CameraNames.Count; i++)
+        for (int i = 0; i < settings.CameraNames.Count; i++)
         {
-            int index = rig.IndexOf(_settings.CameraNames[i]);
+            int index = rig.IndexOf(settings.CameraNames[i]);
             if (index < 0)
             {
-                throw new ConfigException(_settings.SettingsFile, $"$.cameras[{i}]",
-                    $"must name a camera of rig {Path.GetFileName(_settings.RigFile)}: {string.Join(", ", rig.Cameras.Select(c => c.Name))}",
-                    $"\"{_settings.CameraNames[i]}\"");
+                throw new ConfigException(settings.SettingsFile, $"$.cameras[{i}]",
+                    $"must name a camera of rig {Path.GetFileName(settings.RigFile)}: {string.Join(", ", rig.Cameras.Select(c => c.Name))}",
+                    $"\"{settings.CameraNames[i]}\"");
             }
 
             selected.Add(rig[index]);

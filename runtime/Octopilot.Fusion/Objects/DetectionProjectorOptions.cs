@@ -1,0 +1,157 @@
+using System.Globalization;
+
+namespace Octopilot.Fusion.Objects;
+
+/// <summary>
+/// Tuning of <see cref="DetectionProjector"/>. Immutable; <see cref="Validate"/> runs once in the projector's
+/// constructor and names the broken rule and the value.
+/// </summary>
+public sealed record DetectionProjectorOptions
+{
+    /// <summary>Detections below this score are skipped (not counted as rejected): the decoder's threshold already applies; 0 keeps all.</summary>
+    public const double DefaultMinScore = 0.0;
+
+    /// <summary>
+    /// Farthest ground range from the camera, m, of a detection's ground-contact point. 120 m: past it one row of a
+    /// 96x72 map from the 1.35 m high main camera spans about 100 m of road, so the contact point says little.
+    /// </summary>
+    public const double DefaultMaxRangeM = 120.0;
+
+    /// <summary>
+    /// How much nearer (camera z, m) than the ground-contact point the depth may put the footprint centre before the depth
+    /// is called inconsistent. The centre lies behind the nearest visible ground contact, so only noise makes it nearer:
+    /// 0.5 m plus <see cref="DefaultDepthToleranceFractionOfRange"/> of the contact's depth (monocular depth noise grows with range).
+    /// </summary>
+    public const double DefaultDepthToleranceM = 0.5;
+
+    /// <summary>See <see cref="DefaultDepthToleranceM"/>: 10 % of range, twice the 5 % issue 5 allows the depth head.</summary>
+    public const double DefaultDepthToleranceFractionOfRange = 0.10;
+
+    /// <summary>Narrowest reported width, m: a pedestrian seen side-on.</summary>
+    public const double DefaultMinWidthM = 0.3;
+
+    /// <summary>Widest reported width, m: a truck seen at an angle (box width includes its side), capped at a lane.</summary>
+    public const double DefaultMaxWidthM = 3.5;
+
+    /// <summary>
+    /// A box edge within this many pixels of the image's left or right border is taken as cut off by the border: the
+    /// footprint fit then matches only the other edge.
+    /// </summary>
+    public const double DefaultBorderMarginPx = 1.0;
+
+    /// <summary>
+    /// Largest shift, m, the footprint fit may move a point along its line of constant depth; a larger one means the
+    /// model does not fit (occlusion, an odd shape) and the bearing of the box centre is kept (counted).
+    /// </summary>
+    public const double DefaultMaxFitShiftM = 3.0;
+
+    /// <summary>Vehicle: a mid-size car (4.6 x 1.85 x 1.5 m).</summary>
+    public static readonly ObjectClassShape DefaultVehicle = new("vehicle", 4.6, 1.85, 1.5);
+
+    /// <summary>
+    /// Vehicle, tall: a rigid truck or coach (12 x 2.55 x 3.6 m; EU limits are 12 m rigid, 2.55 m wide, 4 m high). The
+    /// detector has one "vehicle" class; fitting a truck's box with a car's footprint put its centre up to 1 m off
+    /// sideways (oracle, 40–55 m; Objects/README.md), so the box height at the depth picks between the two.
+    /// </summary>
+    public static readonly ObjectClassShape DefaultTallVehicle = new("vehicle", 12.0, 2.55, 3.6);
+
+    /// <summary>Pedestrian: 0.6 x 0.6 x 1.7 m.</summary>
+    public static readonly ObjectClassShape DefaultPedestrian = new("pedestrian", 0.6, 0.6, 1.7);
+
+    /// <summary>Cyclist: a bicycle, 1.8 x 0.6 x 1.7 m.</summary>
+    public static readonly ObjectClassShape DefaultCyclist = new("cyclist", 1.8, 0.6, 1.7);
+
+    /// <summary>A class with no listed shape: 1 x 1 x 1.5 m, a guess between a person and a car.</summary>
+    public static readonly ObjectClassShape DefaultUnknown = new("unknown", 1.0, 1.0, 1.5);
+
+    public double MinScore { get; init; } = DefaultMinScore;
+
+    public double MaxRangeM { get; init; } = DefaultMaxRangeM;
+
+    public double DepthToleranceM { get; init; } = DefaultDepthToleranceM;
+
+    public double DepthToleranceFractionOfRange { get; init; } = DefaultDepthToleranceFractionOfRange;
+
+    public double MinWidthM { get; init; } = DefaultMinWidthM;
+
+    public double MaxWidthM { get; init; } = DefaultMaxWidthM;
+
+    public double BorderMarginPx { get; init; } = DefaultBorderMarginPx;
+
+    public double MaxFitShiftM { get; init; } = DefaultMaxFitShiftM;
+
+    /// <summary>
+    /// Shapes by class name; a class of the model not listed here gets <see cref="UnknownShape"/>. A class may list
+    /// several (car, truck): a detection takes the one whose height is nearest the box's height at its depth (box height
+    /// × depth / fy: the visible height, a little more from the footprint's depth extent), the first when there is no depth.
+    /// </summary>
+    public IReadOnlyList<ObjectClassShape> ClassShapes { get; init; } = [DefaultVehicle, DefaultTallVehicle, DefaultPedestrian, DefaultCyclist];
+
+    public ObjectClassShape UnknownShape { get; init; } = DefaultUnknown;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first broken rule and its value.</summary>
+    public void Validate()
+    {
+        if (!(MinScore >= 0 && MinScore <= 1))
+        {
+            Throw($"{nameof(MinScore)} must be in [0, 1], was {Format(MinScore)}");
+        }
+
+        RequirePositive(MaxRangeM, nameof(MaxRangeM));
+        RequireNonNegative(DepthToleranceM, nameof(DepthToleranceM));
+        RequireNonNegative(DepthToleranceFractionOfRange, nameof(DepthToleranceFractionOfRange));
+        RequirePositive(MinWidthM, nameof(MinWidthM));
+        RequirePositive(MaxWidthM, nameof(MaxWidthM));
+        if (MaxWidthM < MinWidthM)
+        {
+            Throw($"{nameof(MaxWidthM)} must be >= {nameof(MinWidthM)} ({Format(MinWidthM)}), was {Format(MaxWidthM)}");
+        }
+
+        RequireNonNegative(BorderMarginPx, nameof(BorderMarginPx));
+        RequirePositive(MaxFitShiftM, nameof(MaxFitShiftM));
+        if (ClassShapes is null)
+        {
+            Throw($"{nameof(ClassShapes)} must not be null");
+        }
+
+        foreach (ObjectClassShape shape in ClassShapes!)
+        {
+            RequireShape(shape, nameof(ClassShapes));
+        }
+
+        RequireShape(UnknownShape, nameof(UnknownShape));
+    }
+
+    private static void RequireShape(ObjectClassShape? shape, string name)
+    {
+        if (shape is null || string.IsNullOrWhiteSpace(shape.ClassName))
+        {
+            Throw($"{name}: every shape must be non-null with a class name, was {shape?.ToString() ?? "null"}");
+            return;
+        }
+
+        RequirePositive(shape.LengthM, $"{name}[{shape.ClassName}].{nameof(shape.LengthM)}");
+        RequirePositive(shape.WidthM, $"{name}[{shape.ClassName}].{nameof(shape.WidthM)}");
+        RequirePositive(shape.HeightM, $"{name}[{shape.ClassName}].{nameof(shape.HeightM)}");
+    }
+
+    private static void RequirePositive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            Throw($"{name} must be finite and > 0, was {Format(value)}");
+        }
+    }
+
+    private static void RequireNonNegative(double value, string name)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            Throw($"{name} must be finite and >= 0, was {Format(value)}");
+        }
+    }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Throw(string message) => throw new ArgumentException(message);
+}

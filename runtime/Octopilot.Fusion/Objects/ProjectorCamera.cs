@@ -1,0 +1,193 @@
+using Octopilot.Core.Calibration;
+using Octopilot.Core.Geometry;
+using Octopilot.Inference.Perception;
+
+namespace Octopilot.Fusion.Objects;
+
+/// <summary>
+/// One camera's half of <see cref="DetectionProjector"/>: the ground geometry fixed at construction (optical centre,
+/// optical axis in the ego frame) and the lift of one detection to a footprint centre on the flat ground z = 0.
+/// Single-threaded, like the projector.
+/// </summary>
+internal sealed partial class ProjectorCamera
+{
+    // The optical axis's ground component along the contact bearing must be at least this (cosine) for the range along
+    // the bearing to follow from a camera z: a bearing 84° off the axis is outside every lens of the rig.
+    private const double MinAxisAlongBearing = 0.1;
+
+    private readonly CameraCalibration _calibration;
+    private readonly Vec3 _positionM;
+    private readonly Vec3 _axis;
+    private readonly double _tangentX;
+    private readonly double _tangentY;
+    private readonly double _maxTanOffAxis;
+
+    public ProjectorCamera(CameraCalibration calibration)
+    {
+        _calibration = calibration;
+        _positionM = calibration.PositionInEgoM;
+        _axis = calibration.CameraToEgo.ApplyToDirection(new Vec3(0, 0, 1));
+        // Ground direction along which camera z does not change (perpendicular to the axis's ground component).
+        double horizontal = Math.Sqrt((_axis.X * _axis.X) + (_axis.Y * _axis.Y));
+        _tangentX = horizontal > 0 ? -_axis.Y / horizontal : 0;
+        _tangentY = horizontal > 0 ? _axis.X / horizontal : 0;
+        // Out-of-view limit: 1.5 times the image's half-width in normalised units (past the corner of the widest lens).
+        CameraIntrinsics k = calibration.Intrinsics;
+        _maxTanOffAxis = 1.5 * Math.Max(k.CxPx + 0.5, k.WidthPx - 0.5 - k.CxPx) / k.FxPx;
+    }
+
+    public ProjectionCounters Counters { get; } = new();
+
+    private double FxPx => _calibration.Intrinsics.FxPx;
+
+    public double WidthPx => _calibration.Intrinsics.WidthPx;
+
+    public double HeightPx => _calibration.Intrinsics.HeightPx;
+
+    /// <summary>
+    /// The footprint centre, length and width of one detection in this camera's ego frame at its start of frame, with the
+    /// shape of <paramref name="shapes"/> (one class's) nearest the box's height. False (counted) when the ground contact
+    /// is above the horizon or out of range and not explained by a hidden bottom; fallbacks are counted and return true.
+    /// </summary>
+    public bool TryLocate(in Detection detection, BoxCuts cuts, ObjectClassShape[] shapes, DetectionProjectorOptions options, out double xM, out double yM, out double lengthM, out double widthM)
+    {
+        xM = yM = lengthM = widthM = 0;
+
+        // (1) Ground contact: bottom centre of the box (the bottom edge of the bottom pixel row). Above the horizon or out
+        // of range: rejected, unless the bottom is cut (a nearer object, the image border) and the depth is usable: the
+        // contact is then not the object's and only its bearing is needed.
+        double vBottomPx = detection.CenterVPx + (detection.HeightPx * 0.5);
+        double depthM = detection.DepthM;
+        bool depthUsable = double.IsFinite(depthM) && depthM > 0;
+        bool contactFound = _calibration.TryPixelToGround(detection.CenterUPx, vBottomPx, out Vec3 contact);
+        double bx = contact.X - _positionM.X, by = contact.Y - _positionM.Y;
+        double rangeM = Math.Sqrt((bx * bx) + (by * by));
+        bool contactInRange = contactFound && rangeM <= options.MaxRangeM && rangeM > 1e-9;
+        if (!contactInRange)
+        {
+            if ((cuts & BoxCuts.Bottom) == 0 || !depthUsable)
+            {
+                if (contactFound)
+                {
+                    Counters.RejectedOutOfRange++;
+                }
+                else
+                {
+                    Counters.RejectedAboveHorizon++;
+                }
+
+                return false;
+            }
+
+            Vec3 ray = _calibration.PixelToEgoRay(detection.CenterUPx, vBottomPx);
+            (bx, by) = (ray.X, ray.Y);
+            rangeM = Math.Sqrt((bx * bx) + (by * by));
+            if (!(rangeM > 1e-9))
+            {
+                Counters.RejectedAboveHorizon++;
+                return false;
+            }
+        }
+
+        bx /= rangeM;
+        by /= rangeM;
+
+        // The box spans from its nearest ground contact to the roof near it, so its height in metres is taken at the
+        // contact's depth when that is the object's own (at the centre's depth a car close beside reads as a truck).
+        double contactDepthM = CameraZ(contact.X, contact.Y);
+        double heightDepthM = contactInRange && (cuts & BoxCuts.Bottom) == 0 && contactDepthM > 0
+            ? (depthUsable ? Math.Min(depthM, contactDepthM) : contactDepthM)
+            : depthM;
+        ObjectClassShape shape = ChooseShape(detection.HeightPx * heightDepthM / _calibration.Intrinsics.FyPx, shapes);
+        lengthM = shape.LengthM;
+
+        // (2) Range from depth along the contact's ground bearing, closed form: camera z is linear along a ground line.
+        double axisAlongBearing = (_axis.X * bx) + (_axis.Y * by);
+        // A box whose bottom is cut (image border, a nearer object) has its true contact nearer than the computed one;
+        // one cut at a side runs out of view, so its centre may be nearer than every visible ground contact. Either way
+        // the contact bounds nothing and the consistency check is off.
+        bool contactBounds = cuts == BoxCuts.None;
+        double toleranceM = options.DepthToleranceM + (options.DepthToleranceFractionOfRange * contactDepthM);
+        if (!depthUsable)
+        {
+            Counters.DepthFallbacks++;
+            PushBack(contact, bx, by, shape, out xM, out yM);
+        }
+        else if (!contactInRange && axisAlongBearing < MinAxisAlongBearing)
+        {
+            Counters.RejectedAboveHorizon++; // neither a contact nor a bearing the depth can be taken along
+            return false;
+        }
+        else if ((contactBounds && depthM < contactDepthM - toleranceM) || axisAlongBearing < MinAxisAlongBearing)
+        {
+            Counters.InconsistentDepths++;
+            PushBack(contact, bx, by, shape, out xM, out yM);
+        }
+        else
+        {
+            // Ground point Cg + r·b with camera z = a·(Cg + r·b − C) = −a_z·C_z + r·(a·b) = depth.
+            double r = (depthM + (_axis.Z * _positionM.Z)) / axisAlongBearing;
+            if (!contactInRange && r > options.MaxRangeM)
+            {
+                Counters.RejectedOutOfRange++;
+                return false;
+            }
+
+            xM = _positionM.X + (r * bx);
+            yM = _positionM.Y + (r * by);
+            if (!TryFitFootprint(detection, cuts, shape, options.MaxFitShiftM, ref xM, ref yM, ref lengthM))
+            {
+                Counters.FitsSkipped++;
+            }
+        }
+
+        // (3) Width from the box at the centre's depth; length is the class's unless the fit measured it.
+        double widthFromBoxM = detection.WidthPx * Math.Max(CameraZ(xM, yM), 0) / FxPx;
+        widthM = Math.Clamp(widthFromBoxM, options.MinWidthM, options.MaxWidthM);
+        return true;
+    }
+
+    /// <summary>Of a class's shapes, the one whose height is nearest <paramref name="heightM"/>; the first when that is not finite.</summary>
+    private static ObjectClassShape ChooseShape(double heightM, ObjectClassShape[] shapes)
+    {
+        ObjectClassShape best = shapes[0];
+        if (shapes.Length == 1 || !double.IsFinite(heightM))
+        {
+            return best;
+        }
+
+        double bestError = Math.Abs(best.HeightM - heightM);
+        for (int i = 1; i < shapes.Length; i++)
+        {
+            double error = Math.Abs(shapes[i].HeightM - heightM);
+            if (error < bestError)
+            {
+                (best, bestError) = (shapes[i], error);
+            }
+        }
+
+        return best;
+    }
+
+    private static void PushBack(Vec3 contact, double bx, double by, ObjectClassShape shape, out double xM, out double yM)
+    {
+        xM = contact.X + (bx * shape.LengthM * 0.5);
+        yM = contact.Y + (by * shape.LengthM * 0.5);
+    }
+
+    private double CameraZ(double xM, double yM) =>
+        (_axis.X * (xM - _positionM.X)) + (_axis.Y * (yM - _positionM.Y)) - (_axis.Z * _positionM.Z);
+
+    // Column of an ego point; a point behind the camera or far outside the lens's field (where the distortion polynomial
+    // may fold back) is put at ±∞ on the side of its camera x.
+    private double ProjectU(Vec3 pointEgoM)
+    {
+        Vec3 c = _calibration.EgoToCamera.Apply(pointEgoM);
+        if (c.Z > 0.01 && Math.Abs(c.X / c.Z) <= _maxTanOffAxis && _calibration.TryProjectCameraPoint(c, out double uPx, out _))
+        {
+            return uPx;
+        }
+
+        return c.X < 0 ? double.NegativeInfinity : double.PositiveInfinity;
+    }
+}

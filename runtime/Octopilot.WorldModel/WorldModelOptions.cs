@@ -1,0 +1,65 @@
+using Octopilot.Fusion.Bev;
+using Octopilot.Fusion.Lanes;
+using Octopilot.Fusion.Objects;
+using Octopilot.Fusion.Tracking;
+
+namespace Octopilot.WorldModel;
+
+/// <summary>Settings of every stage from fused perception to the planner's snapshot; defaults are the product's.</summary>
+public sealed record WorldModelOptions
+{
+    /// <summary>
+    /// Share of a sector's visible cells that must be known for the cameras of that side to count as healthy. Half:
+    /// one of two overlapping cameras missing keeps most cells known; a side camera missing leaves a hole far bigger.
+    /// </summary>
+    public const float DefaultSectorHealthyFraction = 0.5f;
+
+    /// <summary>
+    /// Lane width the snapshot carries while no lanes are fitted, m (motorway lane, 3.5–3.75 m). With one lane and
+    /// unknown object lanes the planner keeps distance by lateral position and starts no lane change.
+    /// </summary>
+    public const double DefaultFallbackLaneWidthM = 3.5;
+
+    /// <summary>
+    /// How long the last fitted lanes stand in when a set yields none, s. 0.5 s: at 15 fps seven sets, enough to bridge
+    /// a dash gap or a passing occlusion; longer and a lane change in progress would be misread.
+    /// </summary>
+    public const double DefaultLaneHoldS = 0.5;
+
+    public BevGridOptions Grid { get; init; } = new();
+
+    public double LaneHoldS { get; init; } = DefaultLaneHoldS;
+
+    public LaneFitOptions LaneFit { get; init; } = new();
+
+    public DetectionProjectorOptions Projector { get; init; } = new();
+
+    public ObjectTrackerOptions Tracker { get; init; } = new();
+
+    public float SectorHealthyFraction { get; init; } = DefaultSectorHealthyFraction;
+
+    public double FallbackLaneWidthM { get; init; } = DefaultFallbackLaneWidthM;
+
+    /// <summary>Checks every rule (and the stages' own); throws <see cref="ArgumentException"/> naming the rule and the value.</summary>
+    public void Validate()
+    {
+        Grid.Validate();
+        LaneFit.Validate();
+        Projector.Validate();
+        Tracker.Validate();
+        if (SectorHealthyFraction is not (> 0 and <= 1))
+        {
+            throw new ArgumentException($"world model: sector healthy fraction must be in (0, 1] (got {SectorHealthyFraction})");
+        }
+
+        if (!(LaneHoldS is >= 0 and <= 5))
+        {
+            throw new ArgumentException($"world model: lane hold must be in [0, 5] s (got {LaneHoldS})");
+        }
+
+        if (!(FallbackLaneWidthM is > 2 and < 6))
+        {
+            throw new ArgumentException($"world model: fallback lane width must be in (2, 6) m (got {FallbackLaneWidthM})");
+        }
+    }
+}
