@@ -87,13 +87,12 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
         IReadOnlyList<string> classes = engine?.Contract.Classes ?? options.ClassNames;
         _oracle = new OracleDecoder(rig, width, height, stride, classes, options.MaxDetectionsPerCamera);
         _oracleResults = _oracle.CreateResults();
-        _modelResults = engine?.CreateResults();
-
         string[] names = rig.Cameras.Select(c => c.Name).ToArray();
         _framePeriodNs = options.Mode.FramePeriodNs;
         _pool = new FrameSlabPool(2, rig.Count, options.Mode);
         _assembler = new FrameSetAssembler(_pool, new AssemblerOptions(rig.Count, TimeUnits.MsToNs(5), _framePeriodNs, _framePeriodNs), names);
         engine?.Bind(_pool, names);
+        _modelResults = engine?.CreateResults();
         _latencyNs = (long)Math.Round(options.PerceptionLatencyS * 1e9);
 
         BevLookupTable table = BevLookupTable.Build(rig, options.WorldModel.Grid, width / stride, height / stride, stride);
