@@ -51,7 +51,7 @@ internal sealed class ClosedLoopStatus : ICameraPathObserver
         if (_bevDirectory is not null && simTimeS >= _nextBevS)
         {
             string path = Path.Combine(_bevDirectory, string.Create(CultureInfo.InvariantCulture, $"bev-{simTimeS:000.00}s.png"));
-            string caption = string.Create(CultureInfo.InvariantCulture, $"T {simTimeS:0.00} S  {_perceptionLabel}  LANES {snapshot.LaneCount}  TRACKS {snapshot.Objects.Count}");
+            string caption = string.Create(CultureInfo.InvariantCulture, $"T {simTimeS:0.00} S  {_perceptionLabel.Replace("(", "- ", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)}  LANES {snapshot.LaneCount}  TRACKS {snapshot.Objects.Count}");
             Snapshots.BevPngWriter.Write(path, builder, caption);
             BevFiles.Add(path);
             _nextBevS += _bevIntervalS;
@@ -62,7 +62,7 @@ internal sealed class ClosedLoopStatus : ICameraPathObserver
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         string lanes = builder.Lanes.IsValid
-            ? string.Create(c, $"lanes {snapshot.LaneCount} (ego {snapshot.EgoLaneIndex}, {snapshot.LaneWidthM:0.00} m, offset {snapshot.EgoLateralOffsetM:+0.00;-0.00} m, conf {builder.Lanes.Confidence:0.00})")
+            ? string.Create(c, $"lanes {snapshot.LaneCount} (ego {snapshot.EgoLaneIndex}, {snapshot.LaneWidthM:0.00} m, offset {snapshot.EgoLateralOffsetM:+0.00;-0.00;0.00} m, conf {builder.Lanes.Confidence:0.00})")
             : "lanes NONE";
         string lead = "lead -";
         for (int i = 0; i < snapshot.Objects.Count; i++)

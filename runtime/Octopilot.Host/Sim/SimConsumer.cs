@@ -7,8 +7,9 @@ namespace Octopilot.Host.Sim;
 
 /// <summary>
 /// The consumer end of the sim pipeline, on its own thread (the inference thread): takes each set, runs the HydraNet on
-/// it (when configured), measures inference and end-to-end latency, offers it to the snapshot, returns it. Measures its
-/// own steady-state allocation, which must stay zero with inference included.
+/// it (when configured), builds and publishes the world model (when configured), measures inference and end-to-end
+/// latency, offers it to the snapshot, returns it. Measures its own steady-state allocation, which must stay zero with
+/// inference and the world model included (BEV pictures, written on request, are excluded).
 /// </summary>
 internal sealed class SimConsumer : IDisposable
 {
@@ -21,14 +22,17 @@ internal sealed class SimConsumer : IDisposable
     private readonly SnapshotCapture? _snapshot;
     private readonly InferenceEngine? _engine;
     private readonly PerceptionFrameSet? _results;
+    private readonly SimWorldModel? _worldModel;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _setsTaken;
     private long _detections;
     private long _allocatedBytesAfterWarmup;
 
-    public SimConsumer(FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, InferenceEngine? engine)
+    public SimConsumer(
+        FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, InferenceEngine? engine, SimWorldModel? worldModel)
     {
+        _worldModel = worldModel;
         _pipeline = pipeline;
         _endToEnd = endToEnd;
         _inference = inference;
@@ -83,7 +87,9 @@ internal sealed class SimConsumer : IDisposable
                     Interlocked.Add(ref _detections, CountDetections(_results));
                 }
 
-                // End to end: newest start of frame in the set until its perception is decoded (or the set is taken).
+                _worldModel?.Process(lease, _results);
+
+                // End to end: newest start of frame in the set until its world model is published (or the set is taken).
                 _endToEnd.Record(_pipeline.Clock.NowNs - lease.Slab.MaxStartOfFrameNs);
                 _snapshot?.Offer(lease);
             }
@@ -91,11 +97,12 @@ internal sealed class SimConsumer : IDisposable
             long taken = Interlocked.Increment(ref _setsTaken);
             if (taken == WarmupSets)
             {
-                baselineBytes = GC.GetAllocatedBytesForCurrentThread();
+                baselineBytes = GC.GetAllocatedBytesForCurrentThread() - (_worldModel?.BevAllocatedBytes ?? 0);
             }
             else if (taken > WarmupSets)
             {
-                Interlocked.Exchange(ref _allocatedBytesAfterWarmup, GC.GetAllocatedBytesForCurrentThread() - baselineBytes);
+                long pictures = _worldModel?.BevAllocatedBytes ?? 0;
+                Interlocked.Exchange(ref _allocatedBytesAfterWarmup, GC.GetAllocatedBytesForCurrentThread() - baselineBytes - pictures);
             }
         }
     }

@@ -2,7 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Octopilot.Cameras.Synthetic;
 using Octopilot.Core.Calibration;
+using Octopilot.CameraPath;
 using Octopilot.Core.Configuration;
+using Octopilot.Core.Threading;
+using Octopilot.Host.Cli;
+using Octopilot.Planner;
+using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Outputs;
+using Octopilot.Planner.Realtime;
+using Octopilot.Planner.Tick;
+using Octopilot.WorldModel;
 using Octopilot.Core.Statistics;
 using Octopilot.Core.Time;
 using Octopilot.Inference.Engine;
@@ -38,6 +47,9 @@ internal sealed class SimRunner
     private readonly SimSettings _settings;
     private readonly SimRunOptions _run;
     private readonly TextWriter _output;
+    private LatestValueMailbox<WorldModelSnapshot>? _worldMailbox;
+    private LatestValueMailbox<PlannerOutput>? _commandMailbox;
+    private string _perceptionLabel = string.Empty;
 
     public SimRunner(SimSettings settings, SimRunOptions run, TextWriter output)
     {
@@ -76,7 +88,33 @@ internal sealed class SimRunner
         SnapshotCapture? snapshot = _run.SnapshotDirectory is null
             ? null
             : new SnapshotCapture(rig.Count, _settings.Mode.FrameBytes, simStartNs + TimeUnits.SecondsToNs(Math.Min(_run.SnapshotAtS, _run.DurationS / 2)));
-        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine);
+        if (_run.Perception == PerceptionSource.Model && engine is null)
+        {
+            throw new UsageException("--perception model needs a model: set inference.model in the settings or pass --model, and drop --no-inference");
+        }
+
+        // The world model is built on the inference thread and handed to the planner's tick thread through a mailbox;
+        // the ego drives the scenario's script here (the closed loop with a simulated ego is `sim --scenario` with a
+        // planner scenario), so the planner's commands are shown, not applied.
+        var worldMailbox = new LatestValueMailbox<WorldModelSnapshot>();
+        var vehicleMailbox = new LatestValueMailbox<VehicleState>();
+        var commandMailbox = new LatestValueMailbox<PlannerOutput>();
+        var worldModel = new SimWorldModel(
+            rig, world, _settings.Mode, simStartNs, _run.Perception, engine, worldMailbox, _run.BevSnapshotDirectory, _run.BevSnapshotIntervalS);
+        double egoSpeedMps = world.Scenario.Ego.SpeedMps;
+        vehicleMailbox.Publish(new VehicleState
+        {
+            SpeedMps = egoSpeedMps,
+            YawRateRadps = egoSpeedMps * world.Road.CurvaturePerM,
+            Driver = new DriverInputs { Engaged = true, SetSpeedMps = egoSpeedMps, TimeGap = TimeGapSetting.Medium },
+        });
+        using var plannerTick = new FixedTickLoop(
+            new PlannerTickStep(new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox), clock,
+            new TickLoopOptions { ThreadName = "planner-tick" }, NullTickObserver.Instance, TextWriter.Null);
+        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine, worldModel);
+        _worldMailbox = worldMailbox;
+        _commandMailbox = commandMailbox;
+        _perceptionLabel = _run.Perception == PerceptionSource.Model ? "MODEL" : engine is null ? "ORACLE" : "ORACLE (HYDRANET IN SHADOW)";
 
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"octopilot sim: {rig.Count} cameras {_settings.Mode}, rig '{rig.Name}', scenario {Path.GetFileName(_settings.ScenarioFile)}, {_run.DurationS:0.#} s; pipeline {options.SlabCount} slabs ({pipeline.Pool.TotalBytes / (1024.0 * 1024.0):0.0} MiB), sync tolerance {_settings.SyncToleranceMs:0.###} ms, set deadline {options.EffectiveSetDeadlineNs / 1e6:0.#} ms"));
@@ -84,11 +122,13 @@ internal sealed class SimRunner
             ? "inference: off (no model in the settings, or --no-inference)"
             : string.Create(CultureInfo.InvariantCulture,
                 $"inference: {Path.GetFileName(_settings.Inference!.ModelPath)} ({engine.Contract.Backbone}, {engine.InputWidthPx}x{engine.InputHeightPx}, stride {engine.Contract.Stride}) on {ExecutionProviderNames.NameOf(engine.Provider)}, batch {rig.Count}"));
+        _output.WriteLine($"perception: {_perceptionLabel.ToLowerInvariant()} feeds the BEV, tracker and world model; planner ticking at 100 Hz on it (commands shown, ego scripted)");
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         pipeline.Start();
         consumer.Start();
+        plannerTick.Start(simStartNs);
         long endNs = simStartNs + TimeUnits.SecondsToNs(_run.DurationS);
 
         // The summary covers exactly the run window: statistics are read at its end, before stopping, so sets cut in
@@ -105,6 +145,7 @@ internal sealed class SimRunner
         double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         pipeline.Stop();
         consumer.StopAndJoin();
+        plannerTick.Stop();
         var summary = new SimSummary
         {
             Title = string.Create(CultureInfo.InvariantCulture, $"summary: {wallS:0.0} s of {rig.Count} cameras at {_settings.Mode}"),
@@ -122,6 +163,7 @@ internal sealed class SimRunner
                 engine.Counters.TotalNonFiniteOutputs(), engine.Counters.TotalDetectionsRejected()),
         };
         summary.WriteTo(_output);
+        WriteWorldModelSummary(worldModel);
         WriteSnapshot(snapshot, cameras);
         return _run.Strict && !summary.IsClean ? 1 : 0;
     }
@@ -154,6 +196,7 @@ internal sealed class SimRunner
                 TimeUnits.NsToSeconds(nowNs - simStartNs), current, previous, intervalS, endToEnd, (cpu - lastCpu).TotalSeconds / intervalS,
                 _settings.Inference is null ? null : ((setsTaken - lastSetsTaken) / intervalS, inference.PercentileNs(99)));
             lastSetsTaken = setsTaken;
+            line += WorldStatus();
             if (interactive)
             {
                 _output.Write("\r" + line);
@@ -185,6 +228,35 @@ internal sealed class SimRunner
     /// Prints the capture faults posted since the last status line (at most <see cref="MaxFaultLinesPerInterval"/>; the
     /// counters keep the full count). Read here, on the reporter thread, so the capture threads never format text.
     /// </summary>
+    /// <summary>What the world model and the planner say now, read from their mailboxes (never blocking their threads).</summary>
+    private string WorldStatus()
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        string world = _worldMailbox is not null && _worldMailbox.TryRead(out WorldModelSnapshot w, out _)
+            ? string.Create(c, $" | {_perceptionLabel.ToLowerInvariant()}: lanes {w.LaneCount} ego {w.EgoLaneIndex} tracks {w.Objects.Count}{(w.FrontCamerasHealthy && w.LeftCamerasHealthy && w.RightCamerasHealthy ? string.Empty : " UNCOVERED")}")
+            : " | world model: none yet";
+        string command = _commandMailbox is not null && _commandMailbox.TryRead(out PlannerOutput p, out _)
+            ? string.Create(c, $" | planner {p.Mode} {p.TargetAccelMps2:+0.00;-0.00;0.00} m/s²{(p.LeadId >= 0 ? $" lead #{p.LeadId} {p.LeadGapM:0} m" : string.Empty)}{(p.TakeoverRequested ? $" TAKEOVER {p.TakeoverReason}" : string.Empty)}")
+            : string.Empty;
+        return world + command;
+    }
+
+    private void WriteWorldModelSummary(SimWorldModel worldModel)
+    {
+        WorldModelBuilder b = worldModel.Builder;
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"world model: {b.Sets} sets from {_perceptionLabel.ToLowerInvariant()}; lanes not fitted in {b.SetsWithoutLanes} (held {b.LanesHeldSets}); detections projected {b.Projector.Total.Projected}, rejected above horizon {b.Projector.Total.RejectedAboveHorizon}, out of range {b.Projector.Total.RejectedOutOfRange}; tracker merged {b.Tracker.MergedMeasurements}"));
+        foreach (string file in worldModel.BevFiles.Take(3))
+        {
+            _output.WriteLine($"bev snapshot: {file}");
+        }
+
+        if (worldModel.BevFiles.Count > 3)
+        {
+            _output.WriteLine($"bev snapshot: ... {worldModel.BevFiles.Count} pictures in {Path.GetFullPath(_run.BevSnapshotDirectory!)}");
+        }
+    }
+
     private void ReportFaults(FramePipeline pipeline, long simStartNs, bool interactive)
     {
         int shown = 0, more = 0;

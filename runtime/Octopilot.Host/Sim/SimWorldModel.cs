@@ -1,0 +1,133 @@
+using Octopilot.CameraPath;
+using Octopilot.Cameras.Synthetic;
+using Octopilot.Core.Calibration;
+using Octopilot.Core.Frames;
+using Octopilot.Core.Threading;
+using Octopilot.Fusion.Bev;
+using Octopilot.Fusion.Tracking;
+using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
+using Octopilot.Perception.Oracle;
+using Octopilot.Pipeline.Assembly;
+using Octopilot.Pipeline.Slabs;
+using Octopilot.Planner.Inputs;
+using Octopilot.WorldModel;
+
+namespace Octopilot.Host.Sim;
+
+/// <summary>
+/// The live sim's world model, on the inference thread after the HydraNet: the driving perception (the oracle's label
+/// maps of exactly the frames in the set, or the HydraNet's heads) → <see cref="WorldModelBuilder"/> → the planner's
+/// mailbox. The oracle renders each present camera's labels at that camera's own start of frame, so the skew between
+/// cameras is in the labels too. Allocates only in the constructor (BEV pictures aside, which the caller excludes from
+/// its allocation meter).
+/// </summary>
+internal sealed class SimWorldModel
+{
+    private readonly PerceptionSource _perception;
+    private readonly long _simStartNs;
+    private readonly HighwayRenderer[]? _renderers;
+    private readonly LabelBuffer[]? _labels;
+    private readonly byte[]? _rgbScratch;
+    private readonly OracleDecoder? _oracle;
+    private readonly PerceptionFrameSet? _oracleResults;
+    private readonly EgoMotion _egoMotion;
+    private readonly LatestValueMailbox<WorldModelSnapshot> _mailbox;
+    private readonly string? _bevDirectory;
+    private readonly long _bevIntervalNs;
+    private long _nextBevNs;
+    private WorldModelSnapshot _snapshot;
+
+    public SimWorldModel(
+        CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, InferenceEngine? engine,
+        LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS)
+    {
+        _perception = perception;
+        _simStartNs = simStartNs;
+        _mailbox = mailbox;
+        int width = mode.WidthPx, height = mode.HeightPx;
+        int stride = engine?.Contract.Stride ?? CameraPathOptions.DefaultOracleStride;
+        IReadOnlyList<string> classes = engine?.Contract.Classes ?? CameraPathOptions.DefaultClassNames;
+        CameraRig scaled = rig.ScaledTo(width, height);
+        if (perception == PerceptionSource.Oracle)
+        {
+            _renderers = scaled.Cameras.Select(c => new HighwayRenderer(c, world)).ToArray();
+            _labels = _renderers.Select(r => r.CreateLabelBuffer()).ToArray();
+            _rgbScratch = new byte[mode.FrameBytes];
+            _oracle = new OracleDecoder(scaled, width, height, stride, classes, engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : 32);
+            _oracleResults = _oracle.CreateResults();
+        }
+
+        BevLookupTable table = BevLookupTable.Build(scaled, new BevGridOptions(), width / stride, height / stride, stride);
+        Builder = new WorldModelBuilder(scaled, table, classes, new WorldModelOptions());
+        double speedMps = world.Scenario.Ego.SpeedMps;
+        _egoMotion = new EgoMotion(speedMps, speedMps * world.Road.CurvaturePerM);
+        _bevDirectory = bevDirectory;
+        _bevIntervalNs = (long)Math.Round(bevIntervalS * 1e9);
+        _nextBevNs = simStartNs;
+        if (bevDirectory is not null)
+        {
+            Directory.CreateDirectory(bevDirectory);
+        }
+    }
+
+    public WorldModelBuilder Builder { get; }
+
+    public PerceptionSource Perception => _perception;
+
+    public List<string> BevFiles { get; } = [];
+
+    /// <summary>Managed bytes the BEV pictures allocated on this thread (not steady-state work: excluded from the meter).</summary>
+    public long BevAllocatedBytes { get; private set; }
+
+    /// <summary>Builds and publishes the world model of the set in <paramref name="lease"/>; <paramref name="modelResults"/> is the HydraNet's decode of it, if it ran.</summary>
+    public void Process(in FrameSetLease lease, PerceptionFrameSet? modelResults)
+    {
+        PerceptionFrameSet? driving = _perception == PerceptionSource.Model ? modelResults : DecodeOracle(lease);
+        if (driving is null)
+        {
+            return;
+        }
+
+        Builder.Update(driving, _egoMotion, ref _snapshot);
+        _mailbox.Publish(_snapshot);
+        WriteBevIfDue(lease.Slab.MaxStartOfFrameNs);
+    }
+
+    private PerceptionFrameSet DecodeOracle(in FrameSetLease lease)
+    {
+        FrameSlab slab = lease.Slab;
+        _oracle!.BeginSet(_oracleResults!, lease.SetSequence);
+        for (int c = 0; c < _renderers!.Length; c++)
+        {
+            if (!lease.HasCamera(c))
+            {
+                continue; // a camera missing from the set stays missing in the oracle's results
+            }
+
+            long startOfFrameNs = slab.StartOfFrameNs(c);
+            _renderers[c].Render(startOfFrameNs - _simStartNs, _rgbScratch, _labels![c]);
+            _oracle.Decode(_oracleResults!, c, _labels[c], startOfFrameNs);
+        }
+
+        return _oracleResults!;
+    }
+
+    private void WriteBevIfDue(long startOfFrameNs)
+    {
+        if (_bevDirectory is null || startOfFrameNs < _nextBevNs)
+        {
+            return;
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double simTimeS = (startOfFrameNs - _simStartNs) / 1e9;
+        string path = Path.Combine(_bevDirectory, FormattableString.Invariant($"bev-{simTimeS:000.00}s.png"));
+        string caption = FormattableString.Invariant(
+            $"T {simTimeS:0.00} S  {(_perception == PerceptionSource.Model ? "MODEL" : "ORACLE")}  LANES {_snapshot.LaneCount}  TRACKS {_snapshot.Objects.Count}");
+        Snapshots.BevPngWriter.Write(path, Builder, caption);
+        BevFiles.Add(path);
+        _nextBevNs += _bevIntervalNs;
+        BevAllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
