@@ -7,8 +7,9 @@ namespace Octopilot.Fusion.Lanes;
 /// </summary>
 public readonly struct LaneBoundary
 {
-    public LaneBoundary(double c0, double c1, double c2, double c3, double supportXMinM, double supportXMaxM, int supportSlices, double rmsResidualM, bool isDashed)
+    public LaneBoundary(double c0, double c1, double c2, double c3, double supportXMinM, double supportXMaxM, int supportSlices, double rmsResidualM, bool isDashed, bool isInferred = false)
     {
+        IsInferred = isInferred;
         C0 = c0;
         C1 = c1;
         C2 = c2;
@@ -46,6 +47,12 @@ public readonly struct LaneBoundary
 
     /// <summary>True when peaks cover under 60 % of the slices across the support: a dashed divider, or a solid line mostly hidden (occlusion thins support too).</summary>
     public bool IsDashed { get; }
+
+    /// <summary>
+    /// True when no paint was seen for this boundary: the single-line fallback placed it one lane width from the ego
+    /// lane's other boundary, parallel to it (<see cref="SupportSlices"/> 0; support range and residual are the source's).
+    /// </summary>
+    public bool IsInferred { get; }
 
     /// <summary>Lateral offset (m, left positive) of the boundary at <paramref name="xM"/>.</summary>
     public double YAtM(double xM) => C0 + (xM * (C1 + (xM * (C2 + (xM * C3)))));

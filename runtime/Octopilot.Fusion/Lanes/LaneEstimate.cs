@@ -30,6 +30,13 @@ public sealed class LaneEstimate
 
     public int LaneCount => BoundaryCount > 1 ? BoundaryCount - 1 : 0;
 
+    /// <summary>
+    /// Boundaries placed by the single-line fallback rather than measured (0 or 1; <see cref="LaneBoundary.IsInferred"/>):
+    /// the ego lane had one boundary found, the other is one lane width away (the width of this fit's other lanes, else
+    /// of the previous fit's ego lane).
+    /// </summary>
+    public int InferredBoundaryCount { get; private set; }
+
     /// <summary>The lane containing the ego origin (y = 0 at x = 0), 0 = leftmost; −1 when the origin is outside every lane.</summary>
     public int EgoLaneIndex { get; private set; }
 
@@ -48,7 +55,9 @@ public sealed class LaneEstimate
     /// 1 / (1 + (RMS residual / <see cref="LaneFitOptions.ResidualScaleM"/>)²);
     /// (2) width consistency 1 − (widest − narrowest lane) / (<see cref="LaneFitOptions.MaxLaneWidthM"/> −
     /// <see cref="LaneFitOptions.MinLaneWidthM"/>), clamped to [0, 1];
-    /// (3) ½ when the ego is in no lane, else 1.
+    /// (3) ½ when the ego is in no lane, else 1;
+    /// (4) <see cref="LaneFitter.InferredConfidenceFactor"/> when a boundary is inferred, else 1.
+    /// Inferred boundaries are left out of (1).
     /// </summary>
     public double Confidence { get; private set; }
 
@@ -125,16 +134,24 @@ public sealed class LaneEstimate
     internal void Clear()
     {
         BoundaryCount = 0;
+        InferredBoundaryCount = 0;
         EgoLaneIndex = -1;
         Confidence = 0;
         QueryXMinM = 0;
         QueryXMaxM = 0;
     }
 
-    /// <summary>Publishes the first <paramref name="boundaryCount"/> boundaries written (sorted left to right, ≥ 2) and finds the ego lane.</summary>
-    internal void Commit(int boundaryCount, double queryXMinM, double queryXMaxM)
+    /// <summary>Publishes the first <paramref name="boundaryCount"/> boundaries written, all measured (see the overload).</summary>
+    internal void Commit(int boundaryCount, double queryXMinM, double queryXMaxM) => Commit(boundaryCount, 0, queryXMinM, queryXMaxM);
+
+    /// <summary>
+    /// Publishes the first <paramref name="boundaryCount"/> boundaries written (sorted left to right, ≥ 2;
+    /// <paramref name="inferredCount"/> of them inferred) and finds the ego lane.
+    /// </summary>
+    internal void Commit(int boundaryCount, int inferredCount, double queryXMinM, double queryXMaxM)
     {
         BoundaryCount = boundaryCount;
+        InferredBoundaryCount = inferredCount;
         QueryXMinM = queryXMinM;
         QueryXMaxM = queryXMaxM;
         EgoLaneIndex = -1;

@@ -11,6 +11,7 @@ public sealed partial class LaneFitter
         }
 
         _trackCount = 0;
+        _inferredSource = -1;
         for (int step = 0; step < _sliceCount; step++)
         {
             int slice = _walkOrder[step];
@@ -31,9 +32,20 @@ public sealed partial class LaneFitter
         int maxOrder = Options.PolynomialOrder;
         for (int t = 0; t < _trackCount; t++)
         {
+            _tracks[t].Solve(maxOrder);
+        }
+
+        // A track shorter than the longest predicts parallel to it: a dash or two has a slope of its own only from the
+        // map's lateral staircase (±0.2 m over a 3 m dash at 40 m), which, extrapolated across the unseen 20 m beside
+        // the car, would carry it a lane over.
+        int reference = LongestTrack();
+        for (int t = 0; t < _trackCount; t++)
+        {
             LaneTrack track = _tracks[t];
-            track.Solve(maxOrder);
-            _predictedY[t] = track.YAtM(xM);
+            bool parallel = reference >= 0 && t != reference && track.SpanM < _tracks[reference].SpanM;
+            _predictedY[t] = parallel
+                ? _tracks[reference].YAtM(xM) + track.MeanOffsetFromM(_tracks[reference])
+                : track.YAtM(xM);
             _gateM[t] = Options.GateM + (Options.GateGrowthPerM * track.ExtrapolationM(xM));
             _claimedBy[t] = -1;
         }
@@ -85,7 +97,7 @@ public sealed partial class LaneFitter
             }
         }
 
-        for (int p = 0; p < peaks && _trackCount < _tracks.Length; p++)
+        for (int p = 0; p < peaks && _trackCount < _maxTracks; p++)
         {
             if (_peakTrack[p] == -1)
             {
@@ -94,5 +106,29 @@ public sealed partial class LaneFitter
                 track.Add(xM, _peakY[baseIndex + p], _peakWeight[baseIndex + p]);
             }
         }
+    }
+
+    /// <summary>
+    /// The track with the longest support (most weight on ties), or −1 when none spans
+    /// <see cref="LaneTrack.MinSpanForSlopeM"/>: the shape short tracks borrow. Its last <see cref="LaneTrack.Solve"/> is used.
+    /// </summary>
+    private int LongestTrack()
+    {
+        int best = -1;
+        for (int t = 0; t < _trackCount; t++)
+        {
+            LaneTrack track = _tracks[t];
+            if (track.SpanM < LaneTrack.MinSpanForSlopeM)
+            {
+                continue;
+            }
+
+            if (best < 0 || track.SpanM > _tracks[best].SpanM || (track.SpanM == _tracks[best].SpanM && track.TotalWeight > _tracks[best].TotalWeight))
+            {
+                best = t;
+            }
+        }
+
+        return best;
     }
 }

@@ -36,9 +36,10 @@ public sealed partial class LaneFitter
 
     /// <summary>
     /// Two tracks are one line (fragments either side of an occlusion or a gap, or one line split at the start) when
-    /// their straight-line fits meet within the gate (grown over half the distance between their supports) where they
-    /// meet, and one curve of the fit's order through all their peaks leaves an RMS residual of at most
-    /// <see cref="MergeMaxRmsM"/>. Straight-line fits for the first test: a short fragment's curvature extrapolates wildly.
+    /// their mean offsets from the longest track's curve differ by less than the gate (grown over half the distance
+    /// between their supports), and one curve of the fit's order through all their peaks leaves an RMS residual of at
+    /// most <see cref="MergeMaxRmsM"/>. Offsets from a shared shape for the first test: a short fragment's own slope and
+    /// curvature extrapolate wildly (without a track long enough to lend its shape, straight-line fits are compared).
     /// </summary>
     private void MergeTracks(int order)
     {
@@ -46,6 +47,7 @@ public sealed partial class LaneFitter
         for (int pass = 0; merged && pass < _tracks.Length; pass++)
         {
             merged = false;
+            int reference = LongestTrack();
             for (int a = 0; a < _trackCount && !merged; a++)
             {
                 LaneTrack first = _tracks[a];
@@ -65,7 +67,10 @@ public sealed partial class LaneFitter
                     double lo = Math.Max(first.XMinM, second.XMinM), hi = Math.Min(first.XMaxM, second.XMaxM);
                     double xM = 0.5 * (lo + hi);
                     double gate = Options.GateM + (Options.GateGrowthPerM * Math.Max(0, 0.5 * (lo - hi)));
-                    if (Math.Abs(first.LinearYAtM(xM) - second.LinearYAtM(xM)) >= gate)
+                    double apartM = reference >= 0
+                        ? first.MeanOffsetFromM(_tracks[reference]) - second.MeanOffsetFromM(_tracks[reference])
+                        : first.LinearYAtM(xM) - second.LinearYAtM(xM);
+                    if (Math.Abs(apartM) >= gate)
                     {
                         continue;
                     }
@@ -87,7 +92,8 @@ public sealed partial class LaneFitter
 
     /// <summary>
     /// Tracks with enough support, sorted left to right at x = 0, into <see cref="_order"/>; the weaker of two closer than
-    /// the narrowest lane removed; then the run of consecutive plausible lanes around the ego (else the longest, then the
+    /// the narrowest lane removed; an ego lane with one boundary completed (<see cref="InferEgoBoundary"/>); then the run
+    /// of consecutive plausible lanes around the ego (else the longest, then the
     /// heaviest) is moved to the front of <see cref="_order"/>, trimmed to <see cref="LaneFitOptions.MaxBoundaries"/>
     /// from the end farther from the ego. Returns the boundaries kept (fewer than 2: no lane).
     /// </summary>
@@ -113,6 +119,7 @@ public sealed partial class LaneFitter
         }
 
         count = DropTooClose(count);
+        count = InferEgoBoundary(count);
         if (count < 2)
         {
             return count;
@@ -216,17 +223,26 @@ public sealed partial class LaneFitter
     {
         Span<LaneBoundary> boundaries = result.BoundariesForWrite;
         double fitQuality = 0;
+        int inferred = 0;
         for (int i = 0; i < count; i++)
         {
-            LaneBoundary b = _tracks[_order[i]].ToBoundary(Options.SliceLengthM);
+            LaneTrack track = _tracks[_order[i]];
+            if (_order[i] == InferredTrack)
+            {
+                boundaries[i] = track.ToInferredBoundary();
+                inferred++;
+                continue;
+            }
+
+            LaneBoundary b = track.ToBoundary(Options.SliceLengthM);
             boundaries[i] = b;
             double support = Math.Min(1.0, (double)b.SupportSlices / Options.FullSupportSlices);
             double residual = b.RmsResidualM / Options.ResidualScaleM;
             fitQuality += support / (1 + (residual * residual));
         }
 
-        fitQuality /= count;
-        result.Commit(count, Options.FitXMinM - Options.QueryExtrapolationM, Options.FitXMaxM + Options.QueryExtrapolationM);
+        fitQuality /= count - inferred;
+        result.Commit(count, inferred, Options.FitXMinM - Options.QueryExtrapolationM, Options.FitXMaxM + Options.QueryExtrapolationM);
 
         double narrowest = double.PositiveInfinity, widest = 0;
         for (int lane = 0; lane < result.LaneCount; lane++)
@@ -238,6 +254,7 @@ public sealed partial class LaneFitter
 
         double widthConsistency = Math.Clamp(1 - ((widest - narrowest) / (Options.MaxLaneWidthM - Options.MinLaneWidthM)), 0, 1);
         double egoFactor = result.EgoLaneIndex >= 0 ? 1 : 0.5;
-        result.SetConfidence(fitQuality * widthConsistency * egoFactor);
+        double inferredFactor = inferred > 0 ? InferredConfidenceFactor : 1;
+        result.SetConfidence(fitQuality * widthConsistency * egoFactor * inferredFactor);
     }
 }

@@ -13,11 +13,14 @@ namespace Octopilot.Fusion.Lanes;
 /// of tracks that describe one line, and a support filter;</item>
 /// <item>boundaries sorted left to right, the weaker of two closer than a lane dropped, and the run of consecutive
 /// plausible lanes around the ego (else the longest) kept;</item>
-/// <item>the kept boundaries refitted jointly as parallel curves (own offset, shared heading and curvature).</item>
+/// <item>when the ego lane has only one boundary, the other inferred one lane width away (single-line fallback);</item>
+/// <item>the kept boundaries refitted jointly as parallel curves (own offset, shared heading and curvature), each lane's
+/// width pulled toward the previous fit's (a temporal prior: the fitter keeps the last fit; <see cref="Reset"/>).</item>
 /// </list>
 /// Unknown cells contribute nothing; a peak touching an unknown column is dropped (its centroid would be cut). Dashed
 /// lines and occlusions only thin a track's support. Everything is preallocated in the constructor: <see cref="Fit"/>
-/// allocates nothing. One instance per thread (scratch state); the options and grid are immutable.
+/// allocates nothing. One instance per thread (scratch state and the previous fit); the options and grid are immutable.
+/// Call <see cref="Fit"/> once per set in time order; <see cref="Reset"/> when the sequence breaks (a jump in time or place).
 /// </summary>
 public sealed partial class LaneFitter
 {
@@ -44,6 +47,8 @@ public sealed partial class LaneFitter
     private readonly int[] _claimedBy;
     private readonly int[] _order;
     private readonly LaneTrack _mergeScratch;
+    private readonly int _maxTracks;
+    private readonly double[] _previousC0M;
     private int _trackCount;
 
     public LaneFitter(BevGridOptions grid, LaneFitOptions options)
@@ -72,9 +77,11 @@ public sealed partial class LaneFitter
         _peakTrack = new int[MaxPeaksPerSlice];
 
         // Four hypotheses per reportable boundary leave room for clutter and fragments.
+        // One slot more (the last) for the boundary inferred by the single-line fallback.
         int maxTracks = 4 * options.MaxBoundaries;
-        _tracks = new LaneTrack[maxTracks];
-        for (int t = 0; t < maxTracks; t++)
+        _maxTracks = maxTracks;
+        _tracks = new LaneTrack[maxTracks + 1];
+        for (int t = 0; t <= maxTracks; t++)
         {
             _tracks[t] = new LaneTrack(2 * _sliceCount); // one peak per slice, twice over after merging overlapping tracks
         }
@@ -83,7 +90,9 @@ public sealed partial class LaneFitter
         _predictedY = new double[maxTracks];
         _gateM = new double[maxTracks];
         _claimedBy = new int[maxTracks];
-        _order = new int[maxTracks];
+        _order = new int[maxTracks + 1];
+        _previousC0M = new double[options.MaxBoundaries];
+        Reset();
     }
 
     public BevGridOptions Grid { get; }
@@ -94,7 +103,7 @@ public sealed partial class LaneFitter
     public int SliceCount => _sliceCount;
 
     /// <summary>Boundary hypotheses held at once during a fit; peaks beyond them are dropped.</summary>
-    public int MaxTracks => _tracks.Length;
+    public int MaxTracks => _maxTracks;
 
     /// <summary>An estimate sized for this fitter (allocate once at start-up, reuse for every fit).</summary>
     public LaneEstimate CreateEstimate() => new(Options.MaxBoundaries);
@@ -103,7 +112,8 @@ public sealed partial class LaneFitter
     /// Overwrites <paramref name="result"/> with the lanes of <paramref name="layers"/> (lanes layer and its known flags;
     /// read only during the call). The layers must be on this fitter's grid and the estimate must hold
     /// <see cref="LaneFitOptions.MaxBoundaries"/> boundaries (both checked). No lane found: <see cref="LaneEstimate.IsValid"/>
-    /// false, confidence 0. Allocates nothing.
+    /// false, confidence 0. The previous call's result is this call's prior (lane widths; the width for a single-line
+    /// fallback), so call it once per set in time order. Allocates nothing.
     /// </summary>
     public void Fit(BevLayers layers, LaneEstimate result)
     {
@@ -129,6 +139,15 @@ public sealed partial class LaneFitter
             FitJointly(kept);
             Publish(result, kept);
         }
+
+        Remember(result);
+    }
+
+    /// <summary>Forgets the previous fit: the next <see cref="Fit"/> uses no prior (as after construction).</summary>
+    public void Reset()
+    {
+        _previousCount = 0;
+        _previousEgoWidthM = double.NaN;
     }
 
     /// <summary>Slice s covers x in [FitXMinM + s·L, FitXMinM + (s+1)·L): the grid columns whose centres fall inside.</summary>

@@ -95,6 +95,16 @@ internal sealed class LaneTrack
         }
     }
 
+    /// <summary>Replaces this track's points with <paramref name="other"/>'s moved <paramref name="shiftM"/> to the left (an inferred parallel line).</summary>
+    public void CopyShifted(LaneTrack other, double shiftM)
+    {
+        Reset();
+        for (int i = 0; i < other.Count; i++)
+        {
+            Add(other._x[i], other._y[i] + shiftM, other._w[i]);
+        }
+    }
+
     /// <summary>Adds <paramref name="other"/>'s points, leaving it untouched.</summary>
     public void AddFrom(LaneTrack other)
     {
@@ -115,6 +125,25 @@ internal sealed class LaneTrack
         }
 
         return line[0] + (line[1] * xM / XScaleM);
+    }
+
+    /// <summary>x extent of the support, m (0 when empty or a single slice).</summary>
+    public double SpanM => Count > 0 ? XMaxM - XMinM : 0;
+
+    /// <summary>
+    /// Weighted mean lateral offset of the points from <paramref name="reference"/>'s last fit, m: where this track lies
+    /// if it runs parallel to the reference (lines of one road do).
+    /// </summary>
+    public double MeanOffsetFromM(LaneTrack reference)
+    {
+        double sum = 0, weight = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            sum += _w[i] * (_y[i] - reference.YAtM(_x[i]));
+            weight += _w[i];
+        }
+
+        return weight > 0 ? sum / weight : 0;
     }
 
     /// <summary>Lateral distance beyond the support at <paramref name="xM"/>, m (0 inside it).</summary>
@@ -243,6 +272,26 @@ internal sealed class LaneTrack
             Count,
             RmsResidualM,
             isDashed: Count < 0.6 * slicesAcross);
+    }
+
+    /// <summary>
+    /// The last fit as an inferred boundary: no supporting slice of its own, the support range and residual of the line
+    /// it was copied from (<see cref="CopyShifted"/>).
+    /// </summary>
+    public LaneBoundary ToInferredBoundary()
+    {
+        const double S = XScaleM;
+        return new LaneBoundary(
+            _coefficients[0],
+            _coefficients[1] / S,
+            _coefficients[2] / (S * S),
+            _coefficients[3] / (S * S * S),
+            XMinM,
+            XMaxM,
+            supportSlices: 0,
+            RmsResidualM,
+            isDashed: false,
+            isInferred: true);
     }
 
     private void Accumulate(double xM, double yM, double weight)

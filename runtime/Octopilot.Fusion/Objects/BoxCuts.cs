@@ -6,7 +6,9 @@ namespace Octopilot.Fusion.Objects;
 /// Which sides of a detection's box are not the object's own edge: cut by the image border, or covered by the box of a
 /// nearer detection in the same camera (occlusion). A cut left or right edge is not used by the footprint fit; a cut
 /// bottom, or a cut side (the object runs out of view, so its centre may be nearer than any visible ground contact),
-/// turns off the depth consistency check.
+/// turns off the depth consistency check. A side cut by the image border (not by a nearer box) is flagged apart as well:
+/// the visible part may then be any sliver of the object, so the projector checks it harder (see
+/// <c>ProjectorCamera.TryLocate</c>); a top cut by the border makes the box height a lower bound only.
 /// </summary>
 [Flags]
 internal enum BoxCuts
@@ -15,6 +17,21 @@ internal enum BoxCuts
     Left = 1,
     Right = 2,
     Bottom = 4,
+
+    /// <summary>The top edge is on the image border (the box height is not the object's).</summary>
+    Top = 8,
+
+    /// <summary>The left edge is on the image border (set with <see cref="Left"/>).</summary>
+    BorderLeft = 16,
+
+    /// <summary>The right edge is on the image border (set with <see cref="Right"/>).</summary>
+    BorderRight = 32,
+
+    /// <summary>Either side on the image border.</summary>
+    BorderSide = BorderLeft | BorderRight,
+
+    /// <summary>The cuts that move the ground contact or the box centre off the object's own.</summary>
+    ContactOrSide = Left | Right | Bottom,
 }
 
 /// <summary>Finds the <see cref="BoxCuts"/> of one detection among its camera's detections.</summary>
@@ -30,12 +47,17 @@ internal static class BoxCutFinder
         BoxCuts cuts = BoxCuts.None;
         if (left <= -0.5 + marginPx)
         {
-            cuts |= BoxCuts.Left;
+            cuts |= BoxCuts.Left | BoxCuts.BorderLeft;
         }
 
         if (right >= imageWidthPx - 0.5 - marginPx)
         {
-            cuts |= BoxCuts.Right;
+            cuts |= BoxCuts.Right | BoxCuts.BorderRight;
+        }
+
+        if (top <= -0.5 + marginPx)
+        {
+            cuts |= BoxCuts.Top;
         }
 
         if (bottom >= imageHeightPx - 0.5 - marginPx)

@@ -14,7 +14,8 @@ namespace Octopilot.Fusion.Objects;
 /// no usable depth: the contact pushed back by half the class length (counted), likewise a depth that puts the centre
 /// nearer than the contact allows (counted as inconsistent);</item>
 /// <item>the bearing corrected by fitting the class footprint to the box's horizontal extent at that depth
-/// (see <c>ProjectorCamera.TryFitFootprint</c>);</item>
+/// (see <c>ProjectorCamera.TryFitFootprint</c>); a box on a side border of the image is rejected (counted as truncated)
+/// when it is a sliver or that fit does not place it consistently with its bottom row;</item>
 /// <item>width from the box width at that depth, length from the class;</item>
 /// <item>moved from the ego frame at the camera's start of frame into the ego frame at the reference time with the
 /// ego's speed and yaw rate (exact for a fixed object; see the README for moving ones).</item>

@@ -45,6 +45,30 @@ public sealed record DetectionProjectorOptions
     /// </summary>
     public const double DefaultMaxFitShiftM = 3.0;
 
+    /// <summary>
+    /// A box on the left or right image border narrower than this, px, is rejected (counted as truncated): a few columns
+    /// of an object running out of view say nothing about where its centre is.
+    /// </summary>
+    public const double DefaultMinTruncatedWidthPx = 8.0;
+
+    /// <summary>
+    /// A box on the left or right image border whose width at the visible depth (the near contact's, else the depth
+    /// head's) is below this fraction of the class width is rejected (counted as truncated): a car's corner or mirror
+    /// seen by a pillar or repeater camera as the car passes out of view. Its centre and bearing are the sliver's; the
+    /// oracle scan of a car alongside (Objects tests) had such slivers put 2–3 m sideways, into the ego lane.
+    /// </summary>
+    public const double DefaultMinTruncatedWidthFraction = 0.25;
+
+    /// <summary>
+    /// The footprint fitted to a box on a side border must put its lowest in-view row within this many pixels (or
+    /// <see cref="DefaultTruncatedBottomToleranceFractionOfHeight"/> of the box height, the larger) of the box's bottom
+    /// row, the object's near side on the ground; otherwise the fit matched the wrong part and the box is rejected.
+    /// </summary>
+    public const double DefaultTruncatedBottomTolerancePx = 3.0;
+
+    /// <summary>See <see cref="DefaultTruncatedBottomTolerancePx"/>: 10 % of the box height.</summary>
+    public const double DefaultTruncatedBottomToleranceFractionOfHeight = 0.10;
+
     /// <summary>Vehicle: a mid-size car (4.6 x 1.85 x 1.5 m).</summary>
     public static readonly ObjectClassShape DefaultVehicle = new("vehicle", 4.6, 1.85, 1.5);
 
@@ -80,6 +104,14 @@ public sealed record DetectionProjectorOptions
 
     public double MaxFitShiftM { get; init; } = DefaultMaxFitShiftM;
 
+    public double MinTruncatedWidthPx { get; init; } = DefaultMinTruncatedWidthPx;
+
+    public double MinTruncatedWidthFraction { get; init; } = DefaultMinTruncatedWidthFraction;
+
+    public double TruncatedBottomTolerancePx { get; init; } = DefaultTruncatedBottomTolerancePx;
+
+    public double TruncatedBottomToleranceFractionOfHeight { get; init; } = DefaultTruncatedBottomToleranceFractionOfHeight;
+
     /// <summary>
     /// Shapes by class name; a class of the model not listed here gets <see cref="UnknownShape"/>. A class may list
     /// several (car, truck): a detection takes the one whose height is nearest the box's height at its depth (box height
@@ -109,6 +141,10 @@ public sealed record DetectionProjectorOptions
 
         RequireNonNegative(BorderMarginPx, nameof(BorderMarginPx));
         RequirePositive(MaxFitShiftM, nameof(MaxFitShiftM));
+        RequireNonNegative(MinTruncatedWidthPx, nameof(MinTruncatedWidthPx));
+        RequireNonNegative(MinTruncatedWidthFraction, nameof(MinTruncatedWidthFraction));
+        RequireNonNegative(TruncatedBottomTolerancePx, nameof(TruncatedBottomTolerancePx));
+        RequireNonNegative(TruncatedBottomToleranceFractionOfHeight, nameof(TruncatedBottomToleranceFractionOfHeight));
         if (ClassShapes is null)
         {
             Throw($"{nameof(ClassShapes)} must not be null");

@@ -16,6 +16,12 @@ public sealed class ProjectionCounters
     /// <summary>Detections whose ground-contact point is beyond <see cref="DetectionProjectorOptions.MaxRangeM"/>.</summary>
     public long RejectedOutOfRange { get; internal set; }
 
+    /// <summary>
+    /// Detections whose box is on the left or right image border and cannot be placed: a sliver, no usable depth, a
+    /// footprint fit that did not converge, or one whose near side misses the box's bottom row.
+    /// </summary>
+    public long RejectedTruncated { get; internal set; }
+
     /// <summary>Projected without depth (not finite or ≤ 0): contact point pushed back by half the class length.</summary>
     public long DepthFallbacks { get; internal set; }
 
@@ -30,7 +36,7 @@ public sealed class ProjectionCounters
 
     internal void Clear()
     {
-        Projected = RejectedAboveHorizon = RejectedOutOfRange = DepthFallbacks = InconsistentDepths = FitsSkipped = DroppedForCapacity = 0;
+        Projected = RejectedAboveHorizon = RejectedOutOfRange = RejectedTruncated = DepthFallbacks = InconsistentDepths = FitsSkipped = DroppedForCapacity = 0;
     }
 
     internal void Add(ProjectionCounters other)
@@ -38,6 +44,7 @@ public sealed class ProjectionCounters
         Projected += other.Projected;
         RejectedAboveHorizon += other.RejectedAboveHorizon;
         RejectedOutOfRange += other.RejectedOutOfRange;
+        RejectedTruncated += other.RejectedTruncated;
         DepthFallbacks += other.DepthFallbacks;
         InconsistentDepths += other.InconsistentDepths;
         FitsSkipped += other.FitsSkipped;

@@ -92,22 +92,40 @@ internal sealed partial class ProjectorCamera
         bx /= rangeM;
         by /= rangeM;
 
-        // The box spans from its nearest ground contact to the roof near it, so its height in metres is taken at the
-        // contact's depth when that is the object's own (at the centre's depth a car close beside reads as a truck).
+        // The box spans from its nearest ground contact to the roof near it, so its height (and visible width) in metres
+        // is taken at the contact's depth when that is the object's own (at the centre's depth a car close beside reads
+        // as a truck); otherwise at the depth head's.
+        bool bottomCut = (cuts & BoxCuts.Bottom) != 0;
         double contactDepthM = CameraZ(contact.X, contact.Y);
-        double heightDepthM = contactInRange && (cuts & BoxCuts.Bottom) == 0 && contactDepthM > 0
+        double visibleDepthM = contactInRange && !bottomCut && contactDepthM > 0
             ? (depthUsable ? Math.Min(depthM, contactDepthM) : contactDepthM)
             : depthM;
-        ObjectClassShape shape = ChooseShape(detection.HeightPx * heightDepthM / _calibration.Intrinsics.FyPx, shapes);
+        ObjectClassShape shape = ChooseShape(detection.HeightPx, visibleDepthM, cuts, depthUsable ? depthM : double.NaN, shapes);
         lengthM = shape.LengthM;
+
+        // A box on the left or right image border shows some part of the object: its centre and its contact's bearing
+        // are the part's, not the object's. Only the depth along that bearing with a converged footprint fit (the edge
+        // not on the border matched) may place it, and only when the part is more than a sliver.
+        bool borderCut = (cuts & BoxCuts.BorderSide) != 0;
+        if (borderCut && IsSliver(detection.WidthPx, visibleDepthM, shape, options))
+        {
+            Counters.RejectedTruncated++;
+            return false;
+        }
 
         // (2) Range from depth along the contact's ground bearing, closed form: camera z is linear along a ground line.
         double axisAlongBearing = (_axis.X * bx) + (_axis.Y * by);
         // A box whose bottom is cut (image border, a nearer object) has its true contact nearer than the computed one;
         // one cut at a side runs out of view, so its centre may be nearer than every visible ground contact. Either way
         // the contact bounds nothing and the consistency check is off.
-        bool contactBounds = cuts == BoxCuts.None;
+        bool contactBounds = (cuts & BoxCuts.ContactOrSide) == 0;
         double toleranceM = options.DepthToleranceM + (options.DepthToleranceFractionOfRange * contactDepthM);
+        if (borderCut && (!depthUsable || axisAlongBearing < MinAxisAlongBearing))
+        {
+            Counters.RejectedTruncated++; // the fallbacks push back along the part's bearing: not the object's
+            return false;
+        }
+
         if (!depthUsable)
         {
             Counters.DepthFallbacks++;
@@ -137,7 +155,18 @@ internal sealed partial class ProjectorCamera
             yM = _positionM.Y + (r * by);
             if (!TryFitFootprint(detection, cuts, shape, options.MaxFitShiftM, ref xM, ref yM, ref lengthM))
             {
+                if (borderCut)
+                {
+                    Counters.RejectedTruncated++; // the part's bearing is all there is: far from the object when it is close
+                    return false;
+                }
+
                 Counters.FitsSkipped++;
+            }
+            else if (borderCut && !bottomCut && !BottomRowAgrees(xM, yM, shape, lengthM, vBottomPx, detection.HeightPx, options))
+            {
+                Counters.RejectedTruncated++; // the fitted footprint's near side is not where the box's bottom row puts it
+                return false;
             }
         }
 
@@ -145,6 +174,86 @@ internal sealed partial class ProjectorCamera
         double widthFromBoxM = detection.WidthPx * Math.Max(CameraZ(xM, yM), 0) / FxPx;
         widthM = Math.Clamp(widthFromBoxM, options.MinWidthM, options.MaxWidthM);
         return true;
+    }
+
+    /// <summary>
+    /// The shape of a class for a box <paramref name="heightPx"/> high. Box top and bottom the object's own: the shape
+    /// whose height is nearest the box height at <paramref name="visibleDepthM"/> (the near contact's). Cut at the top
+    /// or bottom (image border, a nearer object): the visible height is a lower bound, taken at the nearest depth the
+    /// visible part can have if the object is of the class's first shape (<paramref name="depthM"/> less that shape's
+    /// half diagonal), so that a car close beside, its bottom below the image, is not taken for a truck.
+    /// </summary>
+    private ObjectClassShape ChooseShape(double heightPx, double visibleDepthM, BoxCuts cuts, double depthM, ObjectClassShape[] shapes)
+    {
+        if ((cuts & (BoxCuts.Top | BoxCuts.Bottom)) == 0)
+        {
+            return ChooseShape(heightPx * visibleDepthM / _calibration.Intrinsics.FyPx, shapes);
+        }
+
+        ObjectClassShape first = shapes[0];
+        double nearestDepthM = depthM - (0.5 * Math.Sqrt((first.LengthM * first.LengthM) + (first.WidthM * first.WidthM)));
+        return ChooseShape(heightPx * Math.Max(nearestDepthM, 0) / _calibration.Intrinsics.FyPx, shapes);
+    }
+
+    // A part on the image border too small to place the object: fewer than the pixels, or narrower at the visible depth
+    // than the fraction of the class width (a car's corner, its mirror).
+    private bool IsSliver(double widthPx, double visibleDepthM, ObjectClassShape shape, DetectionProjectorOptions options)
+    {
+        if (widthPx < options.MinTruncatedWidthPx)
+        {
+            return true;
+        }
+
+        double visibleWidthM = widthPx * visibleDepthM / FxPx;
+        return !(visibleWidthM >= options.MinTruncatedWidthFraction * shape.WidthM);
+    }
+
+    /// <summary>
+    /// Whether the lowest in-view row of the footprint at (<paramref name="xM"/>, <paramref name="yM"/>) is the box's
+    /// bottom row within <see cref="DetectionProjectorOptions.TruncatedBottomTolerancePx"/> (or that fraction of the box
+    /// height): the bottom row of a box on a side border is the object's near side on the ground, whatever part is seen.
+    /// </summary>
+    private bool BottomRowAgrees(double xM, double yM, ObjectClassShape shape, double lengthM, double boxBottomPx, double boxHeightPx, DetectionProjectorOptions options)
+    {
+        double modelBottomPx = FootprintBottomRowPx(xM, yM, shape.WidthM, lengthM);
+        if (!double.IsFinite(modelBottomPx))
+        {
+            return false;
+        }
+
+        double tolerancePx = Math.Max(options.TruncatedBottomTolerancePx, options.TruncatedBottomToleranceFractionOfHeight * boxHeightPx);
+        return Math.Abs(Math.Min(modelBottomPx, HeightPx - 0.5) - boxBottomPx) <= tolerancePx;
+    }
+
+    // Lowest image row (largest v) of the footprint outline's points in view;
+    // NaN when none is. The outline is sampled, so a corner out of view still leaves its in-view edges.
+    private double FootprintBottomRowPx(double xM, double yM, double widthM, double lengthM)
+    {
+        const int samplesPerSide = 16;
+        double halfLength = lengthM * 0.5, halfWidth = widthM * 0.5;
+        double maxV = double.NaN;
+        for (int side = 0; side < 4; side++)
+        {
+            for (int k = 0; k <= samplesPerSide; k++)
+            {
+                double t = -1 + (2.0 * k / samplesPerSide);
+                (double px, double py) = side switch
+                {
+                    0 => (xM + (t * halfLength), yM - halfWidth),
+                    1 => (xM + (t * halfLength), yM + halfWidth),
+                    2 => (xM - halfLength, yM + (t * halfWidth)),
+                    _ => (xM + halfLength, yM + (t * halfWidth)),
+                };
+                Vec3 c = _calibration.EgoToCamera.Apply(new Vec3(px, py, 0));
+                if (c.Z > 0.01 && Math.Abs(c.X / c.Z) <= _maxTanOffAxis && _calibration.TryProjectCameraPoint(c, out double uPx, out double vPx)
+                    && uPx >= -0.5 && uPx <= WidthPx - 0.5 && !(vPx <= maxV))
+                {
+                    maxV = vPx;
+                }
+            }
+        }
+
+        return maxV;
     }
 
     /// <summary>Of a class's shapes, the one whose height is nearest <paramref name="heightM"/>; the first when that is not finite.</summary>
