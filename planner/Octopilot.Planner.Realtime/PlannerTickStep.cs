@@ -18,6 +18,7 @@ public sealed class PlannerTickStep : ITickStep
     private readonly LatestValueMailbox<WorldModelSnapshot> _world;
     private readonly LatestValueMailbox<VehicleState> _vehicle;
     private readonly LatestValueMailbox<PlannerOutput> _commands;
+    private readonly IPlannerTickObserver? _observer;
     private PlannerInputs _inputs;
     private long _contendedReads;
     private long _steps;
@@ -26,8 +27,10 @@ public sealed class PlannerTickStep : ITickStep
         PlannerOptions options,
         LatestValueMailbox<WorldModelSnapshot> world,
         LatestValueMailbox<VehicleState> vehicle,
-        LatestValueMailbox<PlannerOutput> commands)
+        LatestValueMailbox<PlannerOutput> commands,
+        IPlannerTickObserver? observer = null)
     {
+        _observer = observer;
         _planner = new Planner(options);
         _world = world;
         _vehicle = vehicle;
@@ -68,6 +71,7 @@ public sealed class PlannerTickStep : ITickStep
         _inputs.NowNs = context.WakeNs;
         PlannerOutput command = _planner.Step(_inputs);
         _commands.Publish(command);
+        _observer?.OnTick(_inputs, command);
         Interlocked.Increment(ref _steps);
     }
 }

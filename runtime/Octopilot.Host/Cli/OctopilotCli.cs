@@ -13,6 +13,8 @@ public static class OctopilotCli
             SimCommand.Build(output, error),
             ModelCommand.Build(output, error),
             ScenarioCommand.Build(output, error),
+            ReplayCommand.Build(output, error),
+            LogCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

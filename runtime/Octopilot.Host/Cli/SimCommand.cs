@@ -1,3 +1,6 @@
+using Octopilot.DriveLog.Recording;
+using Octopilot.DriveLog.Reading;
+using Octopilot.Host.Recording;
 using System.CommandLine;
 using System.Globalization;
 using Octopilot.Cameras;
@@ -68,10 +71,27 @@ internal static class SimCommand
             DefaultValueFactory = _ => 1,
         };
 
+        var record = new Option<string?>("--record") { Description = "Record the drive into this folder (segments of checksummed records; replay it with 'octopilot replay')" };
+        var recordSegment = new Option<double>("--record-segment-length")
+        {
+            Description = "Seconds of drive per segment file",
+            DefaultValueFactory = _ => RecorderOptions.DefaultSegmentLengthS,
+        };
+        var recordDecimation = new Option<string?>("--record-decimation")
+        {
+            Description = "Record one frame set in N: one N for all cameras, or a comma list per camera in rig order (default 1: every frame)",
+        };
+        var recordFsync = new Option<string>("--record-fsync")
+        {
+            Description = "When recorded bytes are forced to disk: interval (every second and at segment close), rotation (at segment close), none",
+            DefaultValueFactory = _ => "interval",
+        };
+        recordFsync.AcceptOnlyFromAmong("interval", "rotation", "none");
+
         var command = new Command("sim", "Run the eight synthetic cameras through the frame pipeline with live status and a summary")
         {
             duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict, model, providers, requireProvider, noInference,
-            perception, bevSnapshot, bevInterval,
+            perception, bevSnapshot, bevInterval, record, recordSegment, recordDecimation, recordFsync,
         };
         command.SetAction(parse =>
         {
@@ -115,7 +135,26 @@ internal static class SimCommand
                     Perception = perceptionSource,
                     BevSnapshotDirectory = parse.GetValue(bevSnapshot),
                     BevSnapshotIntervalS = bevIntervalS,
+                    Recording = parse.GetValue(record) is string recordFolder
+                        ? new DriveRecordingOptions
+                        {
+                            Folder = recordFolder,
+                            SegmentLengthS = RequireRange(parse.GetValue(recordSegment), "--record-segment-length", 1, RecorderOptions.MaxSegmentLengthS),
+                            Decimation = ParseDecimation(parse.GetValue(recordDecimation)),
+                            Fsync = parse.GetValue(recordFsync) switch
+                            {
+                                "none" => FsyncPolicy.None,
+                                "rotation" => FsyncPolicy.OnRotation,
+                                _ => FsyncPolicy.Interval,
+                            },
+                        }
+                        : null,
                 };
+                if (run.Recording is not null && ScenarioFileKind.IsPlannerScenario(settings.ScenarioFile))
+                {
+                    throw new UsageException("--record records the live sim; planner scenarios (closed loop through the cameras) are not recorded yet");
+                }
+
                 using var stop = new CancellationTokenSource();
                 ConsoleCancelEventHandler onCancel = (_, e) =>
                 {
@@ -132,7 +171,7 @@ internal static class SimCommand
                     Console.CancelKeyPress -= onCancel;
                 }
             }
-            catch (Exception e) when (e is ConfigException or CameraException or UsageException or ArgumentException or InferenceStartupException or ModelContractException or ModelLoadException)
+            catch (Exception e) when (e is DriveLogException or ConfigException or CameraException or UsageException or ArgumentException or InferenceStartupException or ModelContractException or ModelLoadException)
             {
                 error.WriteLine($"octopilot sim: {e.Message}");
                 return ExitCodes.ConfigurationError;
@@ -143,6 +182,26 @@ internal static class SimCommand
 
     /// <summary>The settings file shipped next to the binary.</summary>
     public static string DefaultSettingsPath => Path.Combine(AppContext.BaseDirectory, "runtime", "config", "sim-default.json");
+
+    private static int[] ParseDecimation(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1 || values[i] > 1000)
+            {
+                throw new UsageException($"--record-decimation: '{parts[i]}' (item {i + 1}) must be a whole number in 1..1000 (1 records every frame set)");
+            }
+        }
+
+        return values;
+    }
 
     private static double RequireRange(double value, string option, double min, double max)
     {

@@ -2,6 +2,7 @@ using Octopilot.Inference.Engine;
 using Octopilot.Inference.Perception;
 using Octopilot.Pipeline;
 using Octopilot.Pipeline.Assembly;
+using Octopilot.Replay.Recording;
 
 namespace Octopilot.Host.Sim;
 
@@ -23,6 +24,7 @@ internal sealed class SimConsumer : IDisposable
     private readonly InferenceEngine? _engine;
     private readonly PerceptionFrameSet? _results;
     private readonly SimWorldModel? _worldModel;
+    private readonly DriveRecording? _recording;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _setsTaken;
@@ -30,9 +32,11 @@ internal sealed class SimConsumer : IDisposable
     private long _allocatedBytesAfterWarmup;
 
     public SimConsumer(
-        FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, InferenceEngine? engine, SimWorldModel? worldModel)
+        FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, InferenceEngine? engine, SimWorldModel? worldModel,
+        DriveRecording? recording = null)
     {
         _worldModel = worldModel;
+        _recording = recording;
         _pipeline = pipeline;
         _endToEnd = endToEnd;
         _inference = inference;
@@ -78,7 +82,8 @@ internal sealed class SimConsumer : IDisposable
                 continue;
             }
 
-            using (lease)
+            bool handedOver = false;
+            try
             {
                 if (_engine is not null && _results is not null)
                 {
@@ -92,6 +97,22 @@ internal sealed class SimConsumer : IDisposable
                 // End to end: newest start of frame in the set until its world model is published (or the set is taken).
                 _endToEnd.Record(_pipeline.Clock.NowNs - lease.Slab.MaxStartOfFrameNs);
                 _snapshot?.Offer(lease);
+
+                // Recording last, off the latency path: the recorder may take the lease and compress the frames on its
+                // own thread, straight from the slab; it then returns the slab itself.
+                if (_recording is not null)
+                {
+                    handedOver = _worldModel is null
+                        ? _recording.OnFrameSet(lease, default, null)
+                        : _recording.OnFrameSet(lease, _worldModel.EgoMotion, _worldModel.Snapshot);
+                }
+            }
+            finally
+            {
+                if (!handedOver)
+                {
+                    lease.Dispose();
+                }
             }
 
             long taken = Interlocked.Increment(ref _setsTaken);

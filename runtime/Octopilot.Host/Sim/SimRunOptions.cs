@@ -1,4 +1,5 @@
 using Octopilot.CameraPath;
+using Octopilot.Host.Recording;
 
 namespace Octopilot.Host.Sim;
 
@@ -26,4 +27,7 @@ public sealed record SimRunOptions
 
     /// <summary>Seconds between BEV pictures.</summary>
     public double BevSnapshotIntervalS { get; init; } = 1;
+
+    /// <summary>Record the drive (`--record DIR`); null: no recording.</summary>
+    public DriveRecordingOptions? Recording { get; init; }
 }

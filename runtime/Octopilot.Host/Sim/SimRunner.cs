@@ -6,6 +6,8 @@ using Octopilot.CameraPath;
 using Octopilot.Core.Configuration;
 using Octopilot.Core.Threading;
 using Octopilot.Host.Cli;
+using Octopilot.Host.Recording;
+using Octopilot.DriveLog.Recording;
 using Octopilot.Planner;
 using Octopilot.Planner.Inputs;
 using Octopilot.Planner.Outputs;
@@ -101,17 +103,22 @@ internal sealed class SimRunner
         var commandMailbox = new LatestValueMailbox<PlannerOutput>();
         var worldModel = new SimWorldModel(
             rig, world, _settings.Mode, simStartNs, _run.Perception, engine, worldMailbox, _run.BevSnapshotDirectory, _run.BevSnapshotIntervalS);
+        using SimDriveRecorder? recorder = _run.Recording is null
+            ? null
+            : SimDriveRecorder.Start(_run.Recording, _settings, rig, worldModel, simStartNs, options.EffectiveSetDeadlineNs);
         double egoSpeedMps = world.Scenario.Ego.SpeedMps;
-        vehicleMailbox.Publish(new VehicleState
+        var vehicleState = new VehicleState
         {
             SpeedMps = egoSpeedMps,
             YawRateRadps = egoSpeedMps * world.Road.CurvaturePerM,
             Driver = new DriverInputs { Engaged = true, SetSpeedMps = egoSpeedMps, TimeGap = TimeGapSetting.Medium },
-        });
+        };
+        vehicleMailbox.Publish(vehicleState);
+        recorder?.Taps.OnVehicleState(clock.NowNs, vehicleState);
         using var plannerTick = new FixedTickLoop(
-            new PlannerTickStep(new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox), clock,
+            new PlannerTickStep(new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox, recorder?.Taps), clock,
             new TickLoopOptions { ThreadName = "planner-tick" }, NullTickObserver.Instance, TextWriter.Null);
-        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine, worldModel);
+        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine, worldModel, recorder?.Taps);
         _worldMailbox = worldMailbox;
         _commandMailbox = commandMailbox;
         _perceptionLabel = _run.Perception == PerceptionSource.Model ? "MODEL" : engine is null ? "ORACLE" : "ORACLE (HYDRANET IN SHADOW)";
@@ -146,6 +153,7 @@ internal sealed class SimRunner
         pipeline.Stop();
         consumer.StopAndJoin();
         plannerTick.Stop();
+        RecorderStatistics? recording = recorder?.Finish();
         var summary = new SimSummary
         {
             Title = string.Create(CultureInfo.InvariantCulture, $"summary: {wallS:0.0} s of {rig.Count} cameras at {_settings.Mode}"),
@@ -164,6 +172,11 @@ internal sealed class SimRunner
         };
         summary.WriteTo(_output);
         WriteWorldModelSummary(worldModel);
+        if (recorder is not null && recording is not null)
+        {
+            WriteRecordingSummary(recorder, recording);
+        }
+
         WriteSnapshot(snapshot, cameras);
         return _run.Strict && !summary.IsClean ? 1 : 0;
     }
@@ -239,6 +252,16 @@ internal sealed class SimRunner
             ? string.Create(c, $" | planner {p.Mode} {p.TargetAccelMps2:+0.00;-0.00;0.00} m/s²{(p.LeadId >= 0 ? $" lead #{p.LeadId} {p.LeadGapM:0} m" : string.Empty)}{(p.TakeoverRequested ? $" TAKEOVER {p.TakeoverReason}" : string.Empty)}")
             : string.Empty;
         return world + command;
+    }
+
+    private void WriteRecordingSummary(SimDriveRecorder recorder, RecorderStatistics statistics)
+    {
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"recording:   {Path.GetFullPath(recorder.Folder)}: {statistics.Segments} segment(s), {statistics.RecordsWritten} records, {statistics.BytesWritten / (1024.0 * 1024.0):0.0} MiB; frames recorded {recorder.Taps.FramesRecorded}, not recorded (recorder behind) {recorder.Taps.FramesNotRecorded}; critical records lost {statistics.CriticalRecordsLost}; fsyncs {statistics.Fsyncs} (max {statistics.MaxFsyncNs / 1e6:0.0} ms)"));
+        if (statistics.State == RecorderState.Failed)
+        {
+            _output.WriteLine($"recording:   FAILED: {statistics.FailureMessage} (driving went on; the drive holds everything before the failure)");
+        }
     }
 
     private void WriteWorldModelSummary(SimWorldModel worldModel)

@@ -26,11 +26,8 @@ internal sealed class SimWorldModel
 {
     private readonly PerceptionSource _perception;
     private readonly long _simStartNs;
-    private readonly HighwayRenderer[]? _renderers;
-    private readonly LabelBuffer[]? _labels;
-    private readonly byte[]? _rgbScratch;
-    private readonly OracleDecoder? _oracle;
-    private readonly PerceptionFrameSet? _oracleResults;
+    private readonly OracleSetPerception? _oracle;
+    private readonly long[] _startOfFrameNs;
     private readonly EgoMotion _egoMotion;
     private readonly LatestValueMailbox<WorldModelSnapshot> _mailbox;
     private readonly string? _bevDirectory;
@@ -49,17 +46,17 @@ internal sealed class SimWorldModel
         int stride = engine?.Contract.Stride ?? CameraPathOptions.DefaultOracleStride;
         IReadOnlyList<string> classes = engine?.Contract.Classes ?? CameraPathOptions.DefaultClassNames;
         CameraRig scaled = rig.ScaledTo(width, height);
+        Stride = stride;
+        ClassNames = classes;
+        MaxDetections = engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : 32;
         if (perception == PerceptionSource.Oracle)
         {
-            _renderers = scaled.Cameras.Select(c => new HighwayRenderer(c, world)).ToArray();
-            _labels = _renderers.Select(r => r.CreateLabelBuffer()).ToArray();
-            _rgbScratch = new byte[mode.FrameBytes];
-            _oracle = new OracleDecoder(scaled, width, height, stride, classes, engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : 32);
-            _oracleResults = _oracle.CreateResults();
+            _oracle = new OracleSetPerception(scaled, world, stride, classes, MaxDetections, simStartNs);
         }
 
-        BevLookupTable table = BevLookupTable.Build(scaled, new BevGridOptions(), width / stride, height / stride, stride);
-        Builder = new WorldModelBuilder(scaled, table, classes, new WorldModelOptions());
+        _startOfFrameNs = new long[rig.Count];
+
+        Builder = WorldModelBuilderFactory.ForCapture(rig, width, height, stride, classes);
         double speedMps = world.Scenario.Ego.SpeedMps;
         _egoMotion = new EgoMotion(speedMps, speedMps * world.Road.CurvaturePerM);
         _bevDirectory = bevDirectory;
@@ -74,6 +71,19 @@ internal sealed class SimWorldModel
     public WorldModelBuilder Builder { get; }
 
     public PerceptionSource Perception => _perception;
+
+    /// <summary>Map stride, class names and detection rows of the perception feeding the world model (recorded for replay).</summary>
+    public int Stride { get; }
+
+    public IReadOnlyList<string> ClassNames { get; }
+
+    public int MaxDetections { get; }
+
+    /// <summary>The ego motion every set is given (the sim's ego drives the scenario's constant speed on its curve).</summary>
+    public EgoMotion EgoMotion => _egoMotion;
+
+    /// <summary>The snapshot of the last processed set (the one just published).</summary>
+    public ref readonly WorldModelSnapshot Snapshot => ref _snapshot;
 
     public List<string> BevFiles { get; } = [];
 
@@ -97,20 +107,13 @@ internal sealed class SimWorldModel
     private PerceptionFrameSet DecodeOracle(in FrameSetLease lease)
     {
         FrameSlab slab = lease.Slab;
-        _oracle!.BeginSet(_oracleResults!, lease.SetSequence);
-        for (int c = 0; c < _renderers!.Length; c++)
+        for (int c = 0; c < _startOfFrameNs.Length; c++)
         {
-            if (!lease.HasCamera(c))
-            {
-                continue; // a camera missing from the set stays missing in the oracle's results
-            }
-
-            long startOfFrameNs = slab.StartOfFrameNs(c);
-            _renderers[c].Render(startOfFrameNs - _simStartNs, _rgbScratch, _labels![c]);
-            _oracle.Decode(_oracleResults!, c, _labels[c], startOfFrameNs);
+            _startOfFrameNs[c] = lease.HasCamera(c) ? slab.StartOfFrameNs(c) : 0;
         }
 
-        return _oracleResults!;
+        // A camera missing from the set stays missing in the oracle's results.
+        return _oracle!.Perceive(lease.SetSequence, slab.ArrivedMask, _startOfFrameNs);
     }
 
     private void WriteBevIfDue(long startOfFrameNs)

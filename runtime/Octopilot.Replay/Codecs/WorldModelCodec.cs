@@ -1,0 +1,88 @@
+using Octopilot.Planner.Inputs;
+
+namespace Octopilot.Replay.Codecs;
+
+/// <summary>
+/// <see cref="WorldModelSnapshot"/> ↔ bytes, variable length: stamp (i64), valid (u8), lane count, ego lane (i32),
+/// ego offset, lane width (f64), left/right/front cameras healthy (u8), object count (i32), then per object
+/// id (i32), x, y, vx, vy, ax, length, width (f64), lane (i32): <see cref="ObjectBytes"/> each. Only the objects
+/// present are written, so a snapshot with few tracks is small.
+/// </summary>
+public static class WorldModelCodec
+{
+    public const int HeaderBytes = 8 + 1 + 4 + 4 + 8 + 8 + 3 + 4;
+    public const int ObjectBytes = 4 + (7 * 8) + 4;
+    public const int MaxSizeBytes = HeaderBytes + (TrackedObjectList.Capacity * ObjectBytes);
+
+    public static int SizeOf(in WorldModelSnapshot value) => HeaderBytes + (value.Objects.Count * ObjectBytes);
+
+    /// <summary>Writes the snapshot; returns the bytes written (<see cref="SizeOf"/>).</summary>
+    public static int Write(in WorldModelSnapshot value, Span<byte> destination)
+    {
+        var c = new PayloadWriter(destination);
+        c.WriteInt64(value.TimestampNs);
+        c.WriteBool(value.IsValid);
+        c.WriteInt32(value.LaneCount);
+        c.WriteInt32(value.EgoLaneIndex);
+        c.WriteDouble(value.EgoLateralOffsetM);
+        c.WriteDouble(value.LaneWidthM);
+        c.WriteBool(value.LeftCamerasHealthy);
+        c.WriteBool(value.RightCamerasHealthy);
+        c.WriteBool(value.FrontCamerasHealthy);
+        ReadOnlySpan<TrackedObject> objects = value.Objects.AsSpan();
+        c.WriteInt32(objects.Length);
+        foreach (ref readonly TrackedObject o in objects)
+        {
+            c.WriteInt32(o.Id);
+            c.WriteDouble(o.XM);
+            c.WriteDouble(o.YM);
+            c.WriteDouble(o.VxMps);
+            c.WriteDouble(o.VyMps);
+            c.WriteDouble(o.AxMps2);
+            c.WriteDouble(o.LengthM);
+            c.WriteDouble(o.WidthM);
+            c.WriteInt32(o.LaneIndex);
+        }
+
+        return c.Position;
+    }
+
+    /// <summary>Reads a snapshot into <paramref name="value"/> (overwritten, objects cleared first). No allocation.</summary>
+    public static void Read(ReadOnlySpan<byte> source, ref WorldModelSnapshot value)
+    {
+        PayloadChecks.RequireAtLeast(source, HeaderBytes, "world model");
+        var c = new PayloadReader(source);
+        value.TimestampNs = c.ReadInt64();
+        value.IsValid = c.ReadBool();
+        value.LaneCount = c.ReadInt32();
+        value.EgoLaneIndex = c.ReadInt32();
+        value.EgoLateralOffsetM = c.ReadDouble();
+        value.LaneWidthM = c.ReadDouble();
+        value.LeftCamerasHealthy = c.ReadBool();
+        value.RightCamerasHealthy = c.ReadBool();
+        value.FrontCamerasHealthy = c.ReadBool();
+        int count = c.ReadInt32();
+        if (count < 0 || count > TrackedObjectList.Capacity)
+        {
+            throw new PayloadException($"world model payload holds {count} objects; 0..{TrackedObjectList.Capacity} are allowed");
+        }
+
+        PayloadChecks.RequireLength(source, HeaderBytes + (count * ObjectBytes), "world model");
+        value.Objects.Clear();
+        for (int i = 0; i < count; i++)
+        {
+            value.Objects.TryAdd(new TrackedObject
+            {
+                Id = c.ReadInt32(),
+                XM = c.ReadDouble(),
+                YM = c.ReadDouble(),
+                VxMps = c.ReadDouble(),
+                VyMps = c.ReadDouble(),
+                AxMps2 = c.ReadDouble(),
+                LengthM = c.ReadDouble(),
+                WidthM = c.ReadDouble(),
+                LaneIndex = c.ReadInt32(),
+            });
+        }
+    }
+}
