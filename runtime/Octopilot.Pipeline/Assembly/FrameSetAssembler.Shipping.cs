@@ -121,7 +121,8 @@ public sealed partial class FrameSetAssembler
             {
                 FrameSlab slab = _pool[i];
                 if (slab.State == SlabState.Filling && slab.WritingMask == 0 && nowNs >= slab.DeadlineNs &&
-                    (oldest is null || slab.MinStartOfFrameNs < oldest.MinStartOfFrameNs))
+                    (oldest is null || slab.MinStartOfFrameNs < oldest.MinStartOfFrameNs) &&
+                    !HasOlderSetBeingWrittenUnsynchronized(slab))
                 {
                     oldest = slab;
                 }
@@ -145,32 +146,68 @@ public sealed partial class FrameSetAssembler
         }
     }
 
-    /// <summary>Ships every filling set that has all online cameras; older idle sets ship first, incomplete.</summary>
+    /// <summary>
+    /// Ships every filling set that has all online cameras, oldest first; older idle sets ship before it, incomplete,
+    /// also oldest first, so the consumer always sees sets in capture order.
+    /// </summary>
     private void ShipCompletedUnsynchronized(long nowNs)
     {
         AssertLockHeld();
+        while (OldestFillingUnsynchronized(long.MaxValue, requireComplete: true) is { } complete)
+        {
+            // A complete set makes any older, idle set pointless to wait for: it ships now, in order.
+            while (OldestFillingUnsynchronized(complete.MinStartOfFrameNs, requireComplete: false) is { } older)
+            {
+                ShipUnsynchronized(older, nowNs);
+            }
+
+            ShipUnsynchronized(complete, nowNs);
+        }
+    }
+
+    /// <summary>
+    /// The oldest filling set with frames, no camera writing, started before <paramref name="beforeNs"/>, and no older set
+    /// still being written; with <paramref name="requireComplete"/> only one holding every online camera.
+    /// </summary>
+    private FrameSlab? OldestFillingUnsynchronized(long beforeNs, bool requireComplete)
+    {
+        FrameSlab? oldest = null;
         for (int i = 0; i < _pool.SlabCount; i++)
         {
             FrameSlab slab = _pool[i];
-            if (slab.State != SlabState.Filling || slab.WritingMask != 0 || slab.ArrivedMask == 0 ||
-                (slab.ArrivedMask & _onlineMask) != _onlineMask)
+            if (slab.State != SlabState.Filling || slab.WritingMask != 0 || slab.ArrivedMask == 0 || slab.MinStartOfFrameNs >= beforeNs ||
+                (requireComplete && (slab.ArrivedMask & _onlineMask) != _onlineMask) ||
+                (oldest is not null && slab.MinStartOfFrameNs >= oldest.MinStartOfFrameNs))
             {
                 continue;
             }
 
-            // A complete set makes any older, idle set pointless to wait for: it ships now, in order.
-            for (int j = 0; j < _pool.SlabCount; j++)
-            {
-                FrameSlab older = _pool[j];
-                if (older.State == SlabState.Filling && older.WritingMask == 0 && older.ArrivedMask != 0 &&
-                    older.MinStartOfFrameNs < slab.MinStartOfFrameNs)
-                {
-                    ShipUnsynchronized(older, nowNs);
-                }
-            }
-
-            ShipUnsynchronized(slab, nowNs);
+            oldest = slab;
         }
+
+        // An older set still being written ships first; this one follows when that frame ends.
+        return oldest is not null && !HasOlderSetBeingWrittenUnsynchronized(oldest) ? oldest : null;
+    }
+
+    /// <summary>
+    /// True when a set older than <paramref name="slab"/> still has a camera writing into it. Shipping
+    /// <paramref name="slab"/> now would hand the consumer a newer set before that older one, and the world model
+    /// would see time go backwards (found by replaying a recorded drive: a lagging camera marked offline let a newer
+    /// set ship while an older one was still being written). The writer finishes within one frame write.
+    /// </summary>
+    private bool HasOlderSetBeingWrittenUnsynchronized(FrameSlab slab)
+    {
+        AssertLockHeld();
+        for (int j = 0; j < _pool.SlabCount; j++)
+        {
+            FrameSlab other = _pool[j];
+            if (other.State == SlabState.Filling && other.WritingMask != 0 && other.MinStartOfFrameNs < slab.MinStartOfFrameNs)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ShipUnsynchronized(FrameSlab slab, long nowNs)

@@ -35,7 +35,9 @@ public sealed class DriveReplayer : IDisposable
     private readonly TextWriter _log;
     private readonly int _cameraCount;
     private readonly FrameSlabPool? _pool;
-    private readonly FrameSetAssembler? _assembler;
+    private readonly Func<FrameSetAssembler>? _newAssembler;
+    private FrameSetAssembler? _assembler;
+    private long _newestReplayedStartNs = long.MinValue;
     private readonly InferenceEngine? _engine;
     private readonly PerceptionFrameSet? _modelResults;
     private readonly OracleSetPerception? _oracle;
@@ -74,8 +76,10 @@ public sealed class DriveReplayer : IDisposable
         _deadlineNs = ReplayProperties.RequireInt64(info, ReplayProperties.SetDeadlineNs);
         long periodNs = (long)Math.Round(1e9 / fps);
         _pool = new FrameSlabPool(2, _cameraCount, mode);
-        _assembler = new FrameSetAssembler(
-            _pool, new AssemblerOptions(_cameraCount, ReplayProperties.RequireInt64(info, ReplayProperties.SyncToleranceNs), _deadlineNs, periodNs), names);
+        var assemblerOptions = new AssemblerOptions(_cameraCount, ReplayProperties.RequireInt64(info, ReplayProperties.SyncToleranceNs), _deadlineNs, periodNs);
+        FrameSlabPool pool = _pool;
+        _newAssembler = () => new FrameSetAssembler(pool, assemblerOptions, names);
+        _assembler = _newAssembler();
         _frames = new ReplayFrameReader(timeline.Folder);
         if (Perception == "model")
         {
@@ -138,6 +142,12 @@ public sealed class DriveReplayer : IDisposable
         WorldModelSnapshot current = default;
         WorldModelSnapshot recorded = default;
         int setIndex = 0;
+        var setIndexByStamp = new Dictionary<long, int>(Timeline.FrameSets.Count);
+        for (int k = 0; k < Timeline.FrameSets.Count; k++)
+        {
+            setIndexByStamp[Timeline.FrameSets[k].NewestStartOfFrameNs] = k;
+        }
+
         long wallStart = Stopwatch.GetTimestamp();
         long pacedFromNs = Math.Max(firstNs, fromNs);
         long lastTickNs = firstNs;
@@ -168,9 +178,14 @@ public sealed class DriveReplayer : IDisposable
                 }
                 else
                 {
-                    while (setIndex < Timeline.FrameSets.Count && Timeline.FrameSets[setIndex].NewestStartOfFrameNs <= stampNs)
+                    // The set that produced this world model, and every set the consumer processed before it, in the
+                    // recorded processing order (not re-sorted by time: the replay does what the drive did).
+                    if (setIndexByStamp.TryGetValue(stampNs, out int last))
                     {
-                        ProcessSet(Timeline.FrameSets[setIndex++], ref current, result);
+                        while (setIndex <= last)
+                        {
+                            ProcessSet(Timeline.FrameSets[setIndex++], ref current, result);
+                        }
                     }
 
                     if (current.TimestampNs == stampNs)
@@ -227,6 +242,15 @@ public sealed class DriveReplayer : IDisposable
 
     private void ProcessSet(FrameSetRecord set, ref WorldModelSnapshot current, ReplayResult result)
     {
+        long oldestNs = OldestStart(set);
+        if (oldestNs <= _newestReplayedStartNs)
+        {
+            // The drive processed this set after a newer one (recorded by a build whose assembler could ship out of
+            // capture order). A fresh assembler takes it without calling it late: the replay does what the drive did.
+            _assembler = _newAssembler!();
+        }
+
+        _newestReplayedStartNs = Math.Max(_newestReplayedStartNs, oldestNs);
         FrameSetAssembler assembler = _assembler!;
         uint decoded = 0;
         while (_frames!.TryNext(set.SetSequence, out int camera, out ReadOnlySpan<byte> payload))
@@ -289,6 +313,20 @@ public sealed class DriveReplayer : IDisposable
                 lease.Dispose();
             }
         }
+    }
+
+    private static long OldestStart(FrameSetRecord set)
+    {
+        long oldest = long.MaxValue;
+        for (int c = 0; c < set.CameraCount; c++)
+        {
+            if ((set.ArrivedMask & (1u << c)) != 0)
+            {
+                oldest = Math.Min(oldest, set.StartOfFrameNs[c]);
+            }
+        }
+
+        return oldest;
     }
 
     private void CompareWorld(in WorldModelSnapshot replayed, ReplayResult result)
