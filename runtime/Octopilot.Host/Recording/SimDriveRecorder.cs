@@ -88,13 +88,23 @@ internal sealed class SimDriveRecorder : IDisposable
             Streams = streams,
             Properties = properties,
         };
-        var recorder = new DriveRecorder(new RecorderOptions
+        DriveRecorder recorder;
+        try
         {
-            DriveFolder = options.Folder,
-            SegmentTemplate = template,
-            SegmentLengthS = options.SegmentLengthS,
-            Fsync = options.Fsync,
-        });
+            recorder = new DriveRecorder(new RecorderOptions
+            {
+                DriveFolder = options.Folder,
+                SegmentTemplate = template,
+                SegmentLengthS = options.SegmentLengthS,
+                Fsync = options.Fsync,
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Before any thread starts: a usage error (exit 2), not a failure of the run.
+            throw new Cli.UsageException($"--record {options.Folder}: {e.Message}");
+        }
+
         var taps = new DriveRecording(recorder, cameras, settings.Mode.WidthPx, settings.Mode.HeightPx, decimation);
         return new SimDriveRecorder(recorder, taps, options.Folder);
     }
