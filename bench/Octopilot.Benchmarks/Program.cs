@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Octopilot.Benchmarks.DriveLog;
 using Octopilot.Benchmarks.Inference;
 using Octopilot.Benchmarks.Planner;
 
@@ -6,7 +7,7 @@ namespace Octopilot.Benchmarks;
 
 /// <summary>
 /// Entry point. `inference-overhead` runs the side-by-side inference runner, `tick-loop` the planner tick under real
-/// scheduling; anything else goes to BenchmarkDotNet
+/// scheduling, `recorder-throughput` the drive recorder at and above the sim camera rate; anything else goes to BenchmarkDotNet
 /// (`-- --filter '*'`). See bench/README.md.
 /// </summary>
 public static class Program
@@ -21,6 +22,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "tick-loop")
         {
             return TickLoopRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "recorder-throughput")
+        {
+            return RecorderThroughputBenchmarks.Run(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

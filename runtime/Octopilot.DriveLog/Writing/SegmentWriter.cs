@@ -41,14 +41,28 @@ public sealed class SegmentWriter : IDisposable
     public bool Faulted { get; private set; }
 
     /// <summary>Creates the file (never overwrites: an existing file is an error) and writes the header into the buffer.</summary>
-    public static SegmentWriter Create(string path, SegmentInfo info, int bufferBytes = DefaultBufferBytes)
+    public static SegmentWriter Create(string path, SegmentInfo info, int bufferBytes = DefaultBufferBytes) =>
+        Open(path, FileMode.CreateNew, info, bufferBytes, writeHeader: true);
+
+    /// <summary>
+    /// Test seam: writes a segment into an existing file such as /dev/full (every write fails with ENOSPC). Without
+    /// <paramref name="writeHeader"/> the first write is the first record's (a disk that fills up mid-segment).
+    /// </summary>
+    internal static SegmentWriter OpenExisting(string path, SegmentInfo info, int bufferBytes = DefaultBufferBytes, bool writeHeader = true) =>
+        Open(path, FileMode.Open, info, bufferBytes, writeHeader);
+
+    private static SegmentWriter Open(string path, FileMode mode, SegmentInfo info, int bufferBytes, bool writeHeader)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferBytes, 4096);
         byte[] header = SegmentHeader.Encode(info);
-        SafeFileHandle file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        SafeFileHandle file = File.OpenHandle(path, mode, FileAccess.Write, FileShare.Read);
         var writer = new SegmentWriter(path, file, Math.Max(bufferBytes, header.Length));
-        header.CopyTo(writer._buffer, 0);
-        writer._buffered = header.Length;
+        if (writeHeader)
+        {
+            header.CopyTo(writer._buffer, 0);
+            writer._buffered = header.Length;
+        }
+
         return writer;
     }
 
