@@ -15,6 +15,7 @@ public static class OctopilotCli
             ScenarioCommand.Build(output, error),
             ReplayCommand.Build(output, error),
             LogCommand.Build(output, error),
+            RunCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
