@@ -20,4 +20,10 @@ public enum CaptureStatus
 
     /// <summary>The device is gone (unplugged); the loop ends and the camera is reported missing in every set.</summary>
     Disconnected,
+
+    /// <summary>
+    /// The source has no more frames and never will (a recorded drive has ended): the loop ends cleanly, without
+    /// counting an error or posting a fault. Live devices never return it.
+    /// </summary>
+    EndOfStream,
 }

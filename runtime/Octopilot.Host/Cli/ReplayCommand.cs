@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Octopilot.Cameras;
 using Octopilot.DriveLog.Reading;
+using Octopilot.Host.Replay;
 using Octopilot.Inference.Contract;
 using Octopilot.Inference.Engine;
 using Octopilot.Replay.Codecs;
@@ -9,9 +11,16 @@ using Octopilot.Replay.Playback;
 namespace Octopilot.Host.Cli;
 
 /// <summary>
-/// `octopilot replay DIR [--compare] [--speed X] [--from S] [--to S] [--planner-only] [--model FILE]`: a recorded
-/// drive through the same perception, world model and planner, deterministically on one thread; `--compare` exits 1
-/// at the first command that differs from the recorded one, printing the tick, its time and both values.
+/// `octopilot replay DIR [--compare] [--speed X] [--from S] [--to S] [--planner-only] [--model FILE] [--realtime]`:
+/// a recorded drive through the same perception, world model and planner. Two modes:
+/// <list type="bullet">
+/// <item>deterministic (default): on one thread, ordered by the log's timestamps, as fast as possible or paced by
+/// `--speed`; `--compare` exits 1 at the first command that differs from the recorded one, printing the tick, its
+/// time and both values;</item>
+/// <item>real time (`--realtime`): the live pipeline (eight capture threads on replay cameras, the inference thread, the
+/// planner's tick thread) on the drive's clock at `--speed` times real time (default 1); the summary compares the
+/// command stream approximately. `--compare` and `--planner-only` need the deterministic mode (exit 2).</item>
+/// </list>
 /// </summary>
 internal static class ReplayCommand
 {
@@ -19,14 +28,23 @@ internal static class ReplayCommand
     {
         var folder = new Argument<string>("drive") { Description = "The drive folder (written by 'octopilot sim --record DIR')" };
         var compare = new Option<bool>("--compare") { Description = "Check every recomputed command against the recorded one; exit 1 at the first divergence" };
-        var speed = new Option<double?>("--speed") { Description = "Pace the replay at this multiple of real time (default: as fast as possible)" };
-        var from = new Option<double?>("--from") { Description = "Compare from this many seconds after the drive's first tick (state is still rebuilt from the start)" };
+        var speed = new Option<double?>("--speed") { Description = "Pace the replay at this multiple of real time (default: as fast as possible; with --realtime: 1)" };
+        var realtime = new Option<bool>("--realtime")
+        {
+            Description = "Replay through the live pipeline (capture threads on replay cameras, inference thread, planner tick) in real time at --speed; approximate, not bit-exact",
+        };
+        var from = new Option<double?>("--from")
+        {
+            Description = "Compare from this many seconds after the drive's first tick (state is still rebuilt from the start; with --realtime the replay starts there, with fresh state)",
+        };
         var to = new Option<double?>("--to") { Description = "Stop this many seconds after the drive's first tick" };
         var plannerOnly = new Option<bool>("--planner-only") { Description = "Feed the planner the recorded world models instead of recomputing perception from the frames" };
         var model = new Option<string?>("--model") { Description = "Run this HydraNet instead of the recorded one (a drive recorded with --perception model)" };
-        var command = new Command("replay", "Replay a recorded drive through perception, world model and planner; --compare checks it bit for bit")
+        var command = new Command(
+            "replay",
+            "Replay a recorded drive through perception, world model and planner: deterministically (--compare checks it bit for bit), or through the live pipeline in real time (--realtime)")
         {
-            folder, compare, speed, from, to, plannerOnly, model,
+            folder, compare, speed, from, to, plannerOnly, model, realtime,
         };
         command.SetAction(parse =>
         {
@@ -48,9 +66,9 @@ internal static class ReplayCommand
                     throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--to ({t} s) must be after --from ({f} s)"));
                 }
 
-                return Run(options, parse.GetValue(compare), output);
+                return parse.GetValue(realtime) ? RunRealtime(options, output) : Run(options, parse.GetValue(compare), output);
             }
-            catch (Exception e) when (e is UsageException or DriveLogException or ReplayException or PayloadException or InferenceStartupException or ModelContractException or ModelLoadException or Core.Configuration.ConfigException)
+            catch (Exception e) when (e is UsageException or DriveLogException or ReplayException or PayloadException or InferenceStartupException or ModelContractException or ModelLoadException or Core.Configuration.ConfigException or CameraException)
             {
                 error.WriteLine($"octopilot replay: {e.Message}");
                 return ExitCodes.ConfigurationError;
@@ -72,6 +90,45 @@ internal static class ReplayCommand
         bar.Finish();
         ReplaySummaryWriter.Write(result, compare, output);
         return compare && !result.Identical ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static int RunRealtime(ReplayOptions options, TextWriter output)
+    {
+        if (options.StopAtFirstDivergence)
+        {
+            throw new UsageException(
+                "--compare needs the deterministic replay: a bit-exact comparison cannot hold when thread timing forms the frame sets; drop --realtime to compare, or --compare to replay in real time");
+        }
+
+        if (options.PlannerOnly)
+        {
+            throw new UsageException("--planner-only replays the recorded world models on one thread; --realtime replays the cameras through the live pipeline: pick one");
+        }
+
+        var realtime = new RealtimeReplayOptions
+        {
+            DriveFolder = options.DriveFolder,
+            Speed = options.Speed ?? 1.0,
+            FromS = options.FromS,
+            ToS = options.ToS,
+            ModelPath = options.ModelPath,
+            BaseDirectory = options.BaseDirectory,
+        };
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return new RealtimeReplayRunner(realtime, output).Run(stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static double? Positive(double? value, string option) =>

@@ -38,17 +38,31 @@ internal sealed class SimWorldModel
     public SimWorldModel(
         CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, InferenceEngine? engine,
         LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS)
+        : this(
+            rig, world, mode, simStartNs, perception,
+            engine?.Contract.Stride ?? CameraPathOptions.DefaultOracleStride,
+            engine?.Contract.Classes ?? CameraPathOptions.DefaultClassNames,
+            engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : 32,
+            mailbox, bevDirectory, bevIntervalS)
+    {
+    }
+
+    /// <summary>
+    /// With the perception's map stride, class names and detection rows given (a real-time replay passes the recorded
+    /// ones, so the oracle renders what it rendered live even when the model that set them is not loaded).
+    /// </summary>
+    public SimWorldModel(
+        CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, int stride, IReadOnlyList<string> classes,
+        int maxDetections, LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS)
     {
         _perception = perception;
         _simStartNs = simStartNs;
         _mailbox = mailbox;
         int width = mode.WidthPx, height = mode.HeightPx;
-        int stride = engine?.Contract.Stride ?? CameraPathOptions.DefaultOracleStride;
-        IReadOnlyList<string> classes = engine?.Contract.Classes ?? CameraPathOptions.DefaultClassNames;
         CameraRig scaled = rig.ScaledTo(width, height);
         Stride = stride;
         ClassNames = classes;
-        MaxDetections = engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : 32;
+        MaxDetections = maxDetections;
         if (perception == PerceptionSource.Oracle)
         {
             _oracle = new OracleSetPerception(scaled, world, stride, classes, MaxDetections, simStartNs);

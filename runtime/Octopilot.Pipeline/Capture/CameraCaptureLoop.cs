@@ -87,9 +87,9 @@ public sealed class CameraCaptureLoop : IDisposable
             while (!stopToken.IsCancellationRequested)
             {
                 CaptureStatus status = _source.WaitForFrame(stopToken, out FrameTicket ticket);
-                if (status == CaptureStatus.Stopped)
+                if (status is CaptureStatus.Stopped or CaptureStatus.EndOfStream)
                 {
-                    break;
+                    break; // asked to stop, or a recording has no more frames: neither is a fault
                 }
 
                 if (status != CaptureStatus.Ok)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Hashing;
-using System.Security.Cryptography;
 using Octopilot.Cameras.Synthetic;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Frames;
@@ -403,22 +402,7 @@ public sealed class DriveReplayer : IDisposable
 
     private static InferenceEngine OpenEngine(SegmentInfo info, ReplayOptions options, TextWriter log)
     {
-        string path = options.ModelPath ?? ReplayProperties.Require(info, ReplayProperties.ModelPath);
-        if (!Path.IsPathRooted(path) && options.BaseDirectory is not null)
-        {
-            path = Path.Combine(options.BaseDirectory, path);
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new ReplayException($"drive {info.DriveId} was perceived by the model '{path}', which does not exist here; pass --model FILE");
-        }
-
-        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-        if (!string.Equals(sha, info.ModelSha256, StringComparison.Ordinal))
-        {
-            log.WriteLine($"replay: model {Path.GetFileName(path)} (SHA-256 {sha[..12]}…) is not the recorded one ({(info.ModelSha256.Length >= 12 ? info.ModelSha256[..12] : info.ModelSha256)}…): commands may differ");
-        }
+        string path = ReplayModelFile.Resolve(info, options.ModelPath, options.BaseDirectory, log);
 
         // One intra-op thread: the replay is deterministic by construction, not by the luck of a thread schedule.
         return InferenceEngine.Open(new InferenceOptions { ModelPath = path, IntraOpThreads = 1 }, new VirtualClock(0), log);

@@ -7,7 +7,7 @@ namespace Octopilot.Pipeline.Tests.Infrastructure;
 /// <summary>
 /// A camera that delivers frame k at start + phase + k·period on the given clock, stamps it with exactly that time,
 /// and fills the frame with a byte pattern that encodes (camera, sequence), so a test can check that every slot holds
-/// the right camera's right frame. Optional fault injection: every Nth frame fails with a status.
+/// the right camera's right frame. Optional fault injection: every Nth frame fails with a status; optional end after N frames.
 /// </summary>
 internal sealed class PacedCameraSource : ICameraSource
 {
@@ -35,6 +35,9 @@ internal sealed class PacedCameraSource : ICameraSource
 
     public CaptureStatus InjectedReadFailure { get; init; } = CaptureStatus.CorruptFrame;
 
+    /// <summary>Frames delivered before <see cref="CaptureStatus.EndOfStream"/> (a recording that ends); 0 = never ends.</summary>
+    public long EndAfterFrames { get; init; }
+
     public long FramesRead { get; private set; }
 
     public long FramesSkipped { get; private set; }
@@ -47,6 +50,12 @@ internal sealed class PacedCameraSource : ICameraSource
 
     public CaptureStatus WaitForFrame(CancellationToken cancellationToken, out FrameTicket ticket)
     {
+        if (EndAfterFrames > 0 && _nextSequence >= EndAfterFrames)
+        {
+            ticket = default;
+            return CaptureStatus.EndOfStream;
+        }
+
         long sequence = _nextSequence++;
         long startOfFrameNs = _startNs + _phaseNs + (sequence * _periodNs);
         if (!_clock.SleepUntil(startOfFrameNs, cancellationToken))
