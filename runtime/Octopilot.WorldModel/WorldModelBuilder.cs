@@ -24,7 +24,7 @@ public sealed class WorldModelBuilder
     private readonly LaneFitter _laneFitter;
     private readonly int[] _order = new int[ObjectTrackerOptions.MaxTracks];
     private ObjectMeasurementList _measurements;
-    private WorldModelSnapshot _lastLanes;
+    private (int LaneCount, int EgoLaneIndex, double EgoLateralOffsetM, double LaneWidthM) _lastLanes;
     private long _lastLanesNs = long.MinValue;
 
     /// <param name="rig">The rig in batch order, scaled to the perception input size.</param>
@@ -133,7 +133,7 @@ public sealed class WorldModelBuilder
             output.EgoLaneIndex = Lanes.EgoLaneIndex;
             output.EgoLateralOffsetM = Lanes.EgoLateralOffsetM;
             output.LaneWidthM = Lanes.EgoLaneWidthM;
-            _lastLanes = output;
+            _lastLanes = (output.LaneCount, output.EgoLaneIndex, output.EgoLateralOffsetM, output.LaneWidthM);
             _lastLanesNs = output.TimestampNs;
             LanesFromFit = true;
             return;
