@@ -46,7 +46,7 @@ internal static class RunCommand
 
             try
             {
-                RunHost(options, settings, output);
+                RunHost(path, options, settings, output);
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is InvalidOperationException or InferenceStartupException or ModelContractException or ModelLoadException or IOException)
@@ -98,7 +98,7 @@ internal static class RunCommand
         return options;
     }
 
-    private static void RunHost(ServiceOptions options, SimSettings settings, TextWriter output)
+    private static void RunHost(string configPath, ServiceOptions options, SimSettings settings, TextWriter output)
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutS));
@@ -123,7 +123,7 @@ internal static class RunCommand
         builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
         builder.Services.AddSingleton<ServiceNotifications>();
         builder.Services.AddSingleton(sp => new DrivingService(
-            () => new DrivingStack(settings, options, driveFolder, output), options, sp.GetRequiredService<ServiceNotifications>(), sp.GetRequiredService<ILogger<DrivingService>>()));
+            () => new DrivingStack(settings, options, Path.GetDirectoryName(Path.GetFullPath(configPath))!, driveFolder, output), options, sp.GetRequiredService<ServiceNotifications>(), sp.GetRequiredService<ILogger<DrivingService>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DrivingService>());
         builder.Services.AddHostedService<WatchdogService>();
         using IHost host = builder.Build();

@@ -41,7 +41,7 @@ internal sealed partial class DrivingService : IHostedService, IDisposable
         }
 
         Volatile.Write(ref _stack, stack);
-        LogReady(_logger, stack.CameraNames.Count, _options.Perception);
+        LogReady(_logger, stack.CameraNames.Count, _options.Perception, stack.VehicleName);
         _notifications.Ready($"driving: {stack.CameraNames.Count} cameras, perception {_options.Perception}");
         return Task.CompletedTask;
     }
@@ -53,7 +53,7 @@ internal sealed partial class DrivingService : IHostedService, IDisposable
         if (stack is not null)
         {
             stack.Stop();
-            LogStopped(_logger, stack.TicksStepped, stack.SetsPerceived);
+            LogStopped(_logger, stack.TicksStepped, stack.SetsPerceived, stack.VehicleName, stack.InvalidVehicleStates);
             stack.Dispose();
         }
 
@@ -62,9 +62,9 @@ internal sealed partial class DrivingService : IHostedService, IDisposable
 
     public void Dispose() => Interlocked.Exchange(ref _stack, null)?.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ready: {Cameras} cameras delivering, perception {Perception}, planner ticking")]
-    private static partial void LogReady(ILogger logger, int cameras, string perception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ready: {Cameras} cameras delivering, perception {Perception}, vehicle {Vehicle}, planner ticking")]
+    private static partial void LogReady(ILogger logger, int cameras, string perception, string vehicle);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "stopped: {Ticks} planner ticks, {Sets} frame sets perceived; neutral command sent")]
-    private static partial void LogStopped(ILogger logger, long ticks, long sets);
+    [LoggerMessage(Level = LogLevel.Information, Message = "stopped: {Ticks} planner ticks, {Sets} frame sets perceived; vehicle {Vehicle}: {InvalidTicks} ticks with an invalid state; neutral command sent")]
+    private static partial void LogStopped(ILogger logger, long ticks, long sets, string vehicle, long invalidTicks);
 }

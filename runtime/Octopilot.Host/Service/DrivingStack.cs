@@ -13,6 +13,7 @@ using Octopilot.Planner.Inputs;
 using Octopilot.Planner.Outputs;
 using Octopilot.Planner.Realtime;
 using Octopilot.Planner.Tick;
+using Octopilot.Vehicle;
 
 namespace Octopilot.Host.Service;
 
@@ -36,12 +37,13 @@ internal sealed class DrivingStack : IDisposable
     private readonly StallableTickStep _stallable;
     private readonly SimDriveRecorder? _recorder;
     private readonly LatestValueMailbox<PlannerOutput> _commands;
-    private readonly VehicleState _vehicleState;
+    private readonly IVehicleInterface _vehicleInterface;
+    private readonly VehicleLinkTickStep _vehicleLink;
     private readonly LatestValueMailbox<VehicleState> _vehicle;
     private readonly long _startNs;
     private readonly PipelineStatistics _statistics;
 
-    public DrivingStack(SimSettings settings, ServiceOptions options, string? driveFolder, TextWriter log)
+    public DrivingStack(SimSettings settings, ServiceOptions options, string configDirectory, string? driveFolder, TextWriter log)
     {
         CameraRig rig = SimRunner.SelectCameras(settings, RigFile.Load(settings.RigFile));
         HighwayWorld world = SyntheticCameraRig.LoadWorld(settings.ScenarioFile);
@@ -90,17 +92,13 @@ internal sealed class DrivingStack : IDisposable
                 settings, rig, worldModel, _startNs, pipelineOptions.EffectiveSetDeadlineNs);
         }
 
-        double speedMps = world.Scenario.Ego.SpeedMps;
-        _vehicleState = new VehicleState
-        {
-            SpeedMps = speedMps,
-            YawRateRadps = speedMps * world.Road.CurvaturePerM,
-            Driver = new DriverInputs { Engaged = true, SetSpeedMps = speedMps, TimeGap = TimeGapSetting.Medium },
-        };
-        _vehicle.Publish(_vehicleState);
-        _recorder?.Taps.OnVehicleState(clock.NowNs, _vehicleState);
+        // The vehicle: its state is read and its command sent on the tick thread (VehicleLinkTickStep). The synthetic
+        // cameras keep rendering the scenario's scripted ego: the service runs open loop on them; the closed loop with
+        // a simulated vehicle moving the cameras is `octopilot sim --scenario PLANNER-FILE`.
+        (_vehicleInterface, Action<long>? advance) = VehicleFactory.Create(options.Vehicle, configDirectory, world.Scenario.Ego.SpeedMps);
         _tickStep = new PlannerTickStep(new PlannerOptions(), worldMailbox, _vehicle, _commands, _recorder?.Taps);
-        _stallable = new StallableTickStep(_tickStep, options.Faults.Enabled ? options.Faults.StallTickAfterS : null);
+        _vehicleLink = new VehicleLinkTickStep(_vehicleInterface, _tickStep, _vehicle, _commands, advance);
+        _stallable = new StallableTickStep(_vehicleLink, options.Faults.Enabled ? options.Faults.StallTickAfterS : null);
         _tickLoop = new FixedTickLoop(_stallable, clock, new TickLoopOptions { ThreadName = "planner-tick" }, NullTickObserver.Instance, log);
         _consumer = new SimConsumer(_pipeline, new SetLatencyMeter(), new SetLatencyMeter(), null, _engine, worldModel, _recorder?.Taps);
         CameraNames = rig.Cameras.Select(c => c.Name).ToArray();
@@ -117,8 +115,14 @@ internal sealed class DrivingStack : IDisposable
     /// <summary>The last command the planner published (for the log line and the vehicle).</summary>
     public bool TryReadCommand(out PlannerOutput command) => _commands.TryRead(out command, out _);
 
+    /// <summary>Ticks on which the vehicle state was invalid (never received, incomplete, silent bus).</summary>
+    public long InvalidVehicleStates => _vehicleLink.InvalidStates;
+
+    public string VehicleName => _vehicleInterface.Name;
+
     public void Start()
     {
+        _vehicleInterface.Start();
         _pipeline.Start();
         _consumer.Start();
         _tickLoop.Start(_startNs);
@@ -157,7 +161,11 @@ internal sealed class DrivingStack : IDisposable
         _consumer.StopAndJoin();
         _stallable.Release();
         _tickLoop.Stop();
+
+        // The last word to the car: no acceleration request, ACC off. Sent directly (the tick has stopped).
         _commands.Publish(NeutralCommand);
+        _vehicleInterface.Send(NeutralCommand, MonotonicClock.Instance.NowNs);
+        _vehicleInterface.Stop();
         _recorder?.Finish();
     }
 
@@ -172,5 +180,6 @@ internal sealed class DrivingStack : IDisposable
         _recorder?.Dispose();
         _pipeline.Dispose();
         _engine?.Dispose();
+        _vehicleInterface.Dispose();
     }
 }

@@ -41,6 +41,22 @@ public sealed class VehicleSection
 
     /// <summary>Vehicle state older than this is invalid (CAN silence), s.</summary>
     public double SilenceTimeoutS { get; set; } = 0.2;
+
+    /// <summary>With kind "can": the bus, the signal database, and optionally a candump log played as the bus.</summary>
+    public CanSection Can { get; set; } = new();
+}
+
+/// <summary>The CAN vehicle interface (Toyota TSS-P signal map).</summary>
+public sealed class CanSection
+{
+    /// <summary>SocketCAN interface, e.g. "can0" (ignored when <see cref="CandumpLog"/> is set).</summary>
+    public string Interface { get; set; } = "can0";
+
+    /// <summary>DBC file with the car's signals, relative to the config file.</summary>
+    public string? Dbc { get; set; }
+
+    /// <summary>A candump log (plain or .gz) played as the bus at its own pace: HIL benches without a car.</summary>
+    public string? CandumpLog { get; set; }
 }
 
 /// <summary>Drive recording: where (the unit's only writable path) and how.</summary>

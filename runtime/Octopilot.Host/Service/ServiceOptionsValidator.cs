@@ -51,10 +51,30 @@ public static class ServiceOptionsValidator
 
         if (o.Vehicle.Kind == "can")
         {
-            errors.Add("vehicle:kind = 'can': the CAN vehicle interface is not wired into the service yet; use 'simulated'");
+            RequireFile(errors, "vehicle:can:dbc", o.Vehicle.Can.Dbc, configDirectory, "the DBC file with the car's signals");
+            if (o.Vehicle.Can.CandumpLog is not null)
+            {
+                RequireFile(errors, "vehicle:can:candumpLog", o.Vehicle.Can.CandumpLog, configDirectory, "a candump log played as the bus");
+            }
+            else if (string.IsNullOrWhiteSpace(o.Vehicle.Can.Interface) || o.Vehicle.Can.Interface.Length > 15)
+            {
+                errors.Add($"vehicle:can:interface = '{o.Vehicle.Can.Interface}': must be a network interface name of 1..15 characters, e.g. can0");
+            }
         }
 
         return errors;
+    }
+
+    private static void RequireFile(List<string> errors, string key, string? value, string configDirectory, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{key} is missing: {what}");
+        }
+        else if (!File.Exists(Path.Combine(configDirectory, value)))
+        {
+            errors.Add($"{key} = '{value}': no such file ({Path.GetFullPath(Path.Combine(configDirectory, value))})");
+        }
     }
 
     private static void OneOf(List<string> errors, string key, string? value, params string[] allowed)

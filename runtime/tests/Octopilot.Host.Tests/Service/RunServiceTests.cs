@@ -116,7 +116,7 @@ public sealed partial class RunServiceTests
         Assert.Contains("/nonexistent/model.onnx", run.Error, StringComparison.Ordinal);
     }
 
-    private static string WriteConfig(TempFolder folder, double? stallTickAfterS)
+    private static string WriteConfig(TempFolder folder, double? stallTickAfterS, string vehicle = "")
     {
         // The default settings without the model: the service test is about systemd, not inference.
         string settingsText = File.ReadAllText(RepositoryPaths.DefaultSimSettings);
@@ -130,10 +130,10 @@ public sealed partial class RunServiceTests
         string faults = stallTickAfterS is double s
             ? FormattableString.Invariant($", \"faults\": {{ \"enabled\": true, \"stallTickAfterS\": {s} }}")
             : string.Empty;
-        return folder.Write("service.json", $$"""{ "settings": "settings.json", "perception": "oracle", "shutdownTimeoutS": 4{{faults}} }""");
+        return folder.Write("service.json", $$"""{ "settings": "settings.json", "perception": "oracle", "shutdownTimeoutS": 4{{faults}}{{vehicle}} }""");
     }
 
-    private static Process Start(string config, string notifySocket)
+    private static Process Start(string config, string notifySocket, System.Text.StringBuilder? output = null)
     {
         string binary = Path.Combine(AppContext.BaseDirectory, "octopilot.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -147,8 +147,19 @@ public sealed partial class RunServiceTests
         start.Environment["WATCHDOG_USEC"] = "500000";
         start.Environment.Remove("WATCHDOG_PID");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        void Keep(object? sender, DataReceivedEventArgs e)
+        {
+            if (output is not null && e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        }
+
+        process.OutputDataReceived += Keep;
+        process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
