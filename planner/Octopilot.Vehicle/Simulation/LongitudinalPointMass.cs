@@ -3,7 +3,7 @@ namespace Octopilot.Vehicle.Simulation;
 /// <summary>
 /// A point-mass car whose acceleration follows the command through a first-order lag (powertrain and brakes), speed
 /// never below 0 (a stopped car is held by its brakes; it does not roll back). The same longitudinal equations as the
-/// closed-loop simulation's ego (<c>Octopilot.Planner.Simulation.Vehicles.SimulatedEgo</c>, internal to that project),
+/// closed-loop simulation's ego (<c>Octopilot.Planner.Simulation.Vehicles.SimulatedEgo</c> steps this class),
 /// so a <c>sim</c> run and the scenario suite drive the same car. Not thread-safe: one thread steps it.
 /// </summary>
 public sealed class LongitudinalPointMass
