@@ -71,7 +71,7 @@ internal static class RunCommand
         {
             root = new ConfigurationBuilder()
                 .AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false)
-                .AddEnvironmentVariables("OCTOPILOT_")
+                .AddEnvironmentVariables("OCTOPILOT_RUN_")
                 .Build();
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException)

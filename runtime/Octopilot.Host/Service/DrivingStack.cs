@@ -99,7 +99,14 @@ internal sealed class DrivingStack : IDisposable
         _tickStep = new PlannerTickStep(new PlannerOptions(), worldMailbox, _vehicle, _commands, _recorder?.Taps);
         _vehicleLink = new VehicleLinkTickStep(_vehicleInterface, _tickStep, _vehicle, _commands, advance);
         _stallable = new StallableTickStep(_vehicleLink, options.Faults.Enabled ? options.Faults.StallTickAfterS : null);
-        _tickLoop = new FixedTickLoop(_stallable, clock, new TickLoopOptions { ThreadName = "planner-tick" }, NullTickObserver.Instance, log);
+        _tickLoop = new FixedTickLoop(_stallable, clock, new TickLoopOptions
+            {
+                ThreadName = "planner-tick",
+                FifoPriority = options.Realtime.TickFifoPriority,
+                CpuCore = options.Realtime.TickCpuCore,
+            },
+            NullTickObserver.Instance,
+            log);
         _consumer = new SimConsumer(_pipeline, new SetLatencyMeter(), new SetLatencyMeter(), null, _engine, worldModel, _recorder?.Taps);
         CameraNames = rig.Cameras.Select(c => c.Name).ToArray();
     }

@@ -2,7 +2,7 @@ namespace Octopilot.Host.Service;
 
 /// <summary>
 /// `octopilot run --config FILE`: the service's configuration, bound from the JSON file's top level, then from
-/// environment variables <c>OCTOPILOT_&lt;key&gt;</c> (<c>OCTOPILOT_VEHICLE__KIND=simulated</c>: a unit file's drop-in
+/// environment variables <c>OCTOPILOT_RUN_&lt;key&gt;</c> (<c>OCTOPILOT_RUN_VEHICLE__KIND=simulated</c>: a unit file's drop-in
 /// can override one key). Unknown keys are errors. Validated as a whole at start by
 /// <see cref="ServiceOptionsValidator"/>: every error names its key, the value and the rule; exit code 2.
 /// </summary>
@@ -28,6 +28,9 @@ public sealed class ServiceOptions
     public DriveLogSection? DriveLog { get; set; }
 
     public WatchdogSection Watchdog { get; set; } = new();
+
+    /// <summary>The planner tick thread's scheduling: SCHED_FIFO priority and core (unit: LimitRTPRIO must allow it).</summary>
+    public RealtimeSection Realtime { get; set; } = new();
 
     /// <summary>Test-only fault injection (documented as such; refused unless <see cref="FaultSection.Enabled"/>).</summary>
     public FaultSection Faults { get; set; } = new();
@@ -81,6 +84,16 @@ public sealed class WatchdogSection
 
     /// <summary>Frame sets perceived since the last ping.</summary>
     public int MinSetsPerPing { get; set; } = 1;
+}
+
+/// <summary>Real-time scheduling of the tick thread; refused by the kernel → logged once, the tick runs at normal priority.</summary>
+public sealed class RealtimeSection
+{
+    /// <summary>SCHED_FIFO priority 1..99 for the tick thread; null keeps normal scheduling.</summary>
+    public int? TickFifoPriority { get; set; }
+
+    /// <summary>CPU core to pin the tick thread to; null lets the kernel choose.</summary>
+    public int? TickCpuCore { get; set; }
 }
 
 /// <summary>Fault injection for the service tests: stalls the tick thread so the watchdog must stop pinging.</summary>

@@ -39,6 +39,16 @@ public static class ServiceOptionsValidator
 
         Range(errors, "watchdog:minTicksPerPing", o.Watchdog.MinTicksPerPing, 1, 10_000);
         Range(errors, "watchdog:minSetsPerPing", o.Watchdog.MinSetsPerPing, 0, 10_000);
+        if (o.Realtime.TickFifoPriority is int priority)
+        {
+            Range(errors, "realtime:tickFifoPriority", priority, 1, 99);
+        }
+
+        if (o.Realtime.TickCpuCore is int core)
+        {
+            Range(errors, "realtime:tickCpuCore", core, 0, 1023);
+        }
+
         if (o.Faults.StallTickAfterS is double stall)
         {
             if (!o.Faults.Enabled)
