@@ -1,3 +1,4 @@
+using Octopilot.Testing;
 namespace Octopilot.Vehicle.Can.Tests.Infrastructure;
 
 /// <summary>When the shared data is not beside the checkout, the real-car tests fail saying where they looked.</summary>

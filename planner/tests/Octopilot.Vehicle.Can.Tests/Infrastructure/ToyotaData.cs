@@ -1,3 +1,4 @@
+using Octopilot.Testing;
 using Octopilot.Vehicle.Can.Dbc;
 
 namespace Octopilot.Vehicle.Can.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Octopilot.Testing;
 using System.Text.Json;
 using Octopilot.Core.Geometry;
 

@@ -11,10 +11,8 @@ public sealed partial class RunServiceTests
     [Fact]
     public void Service_OnARecordedToyotaBus_RunsAndStopsCleanly()
     {
-        string data = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "data"));
-        string dbc = Path.Combine(data, "opendbc-toyota", "toyota_new_mc_pt_generated.dbc");
-        string log = Path.Combine(data, "comma2k19-rav4-segment", "raw_can_first10s.candump.log");
-        Assert.True(File.Exists(dbc) && File.Exists(log), $"shared test data is absent ({data}): this test has NOT run; it needs ../shared/data beside the checkout");
+        string dbc = SharedData.File("opendbc-toyota", "toyota_new_mc_pt_generated.dbc");
+        string log = SharedData.File("comma2k19-rav4-segment", "raw_can_first10s.candump.log");
         using var folder = new TempFolder();
         string vehicle = $", \"vehicle\": {{ \"kind\": \"can\", \"silenceTimeoutS\": 0.2, \"can\": {{ \"dbc\": \"{dbc}\", \"candumpLog\": \"{log}\" }} }}";
         string config = WriteConfig(folder, stallTickAfterS: null, vehicle);

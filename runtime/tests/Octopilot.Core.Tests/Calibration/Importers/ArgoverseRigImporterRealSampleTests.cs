@@ -1,3 +1,4 @@
+using Octopilot.Testing;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Calibration.Importers;
 using Octopilot.Core.Geometry;

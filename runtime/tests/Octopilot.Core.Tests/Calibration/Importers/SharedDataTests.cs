@@ -1,3 +1,4 @@
+using Octopilot.Testing;
 using Octopilot.Core.Tests.Infrastructure;
 
 namespace Octopilot.Core.Tests.Calibration.Importers;
