@@ -2,6 +2,7 @@ using Octopilot.Planner.Acc;
 using Octopilot.Planner.Faults;
 using Octopilot.Planner.Inputs;
 using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 
 namespace Octopilot.Planner;
@@ -34,7 +35,7 @@ public sealed class Planner
 
     /// <summary>
     /// One tick. Order: validate inputs → judge the world model (bad/invalid/stale/front cameras) → lane change state
-    /// machine → distance keep (or the fallback ramp) → standstill hold → jerk limit → envelope clamp → takeover rule.
+    /// machine → lateral controller (also when disengaged: it ramps the curvature to 0) → distance keep (or the fallback ramp) → standstill hold → jerk limit → envelope clamp → takeover rule.
     /// <paramref name="options"/> must have passed <see cref="PlannerOptions.Validate"/>.
     /// </summary>
     public static PlannerOutput Step(in PlannerInputs inputs, ref PlannerState state, PlannerOptions options)
@@ -67,11 +68,13 @@ public sealed class Planner
         Side request = driver.LaneChangeRequest != Side.None ? driver.LaneChangeRequest : driver.TurnSignal;
         double timeGapS = options.TimeGapS(driver.TimeGap);
         var laneChangeContext = new LaneChangeContext(request, driver.Engaged, worldUsable, speedMps, timeGapS);
+        LaneChangeState laneChangeBefore = state.LaneChange.State;
         LaneChangeReason transition = LaneChangeController.Step(ref state.LaneChange, inputs.World, laneChangeContext, options);
+        LateralOutput lateral = StepLateral(inputs, ref state, laneChangeBefore, options);
 
         if (!driver.Engaged)
         {
-            return Disengaged(ref state, inputs, vehicleFinite, transition, fault.Fault);
+            return Disengaged(ref state, inputs, vehicleFinite, transition, fault.Fault, lateral);
         }
 
         // ---- Longitudinal demand --------------------------------------------------------------------------------
@@ -122,6 +125,14 @@ public sealed class Planner
             takeover = TakeoverReason.InsufficientAuthority;
         }
 
+        // Only a hand-back counts: the lateral side held and gave up (latched), or steers at its limit. Engaged without
+        // a good line yet it never steered, so there is nothing to take over: it just shows no authority.
+        bool lateralHandsBack = lateral.TakeoverRequested && (state.LateralMemory.TakeoverLatched || lateral.Authority != LateralAuthority.None);
+        if (takeover == TakeoverReason.None && lateralHandsBack)
+        {
+            takeover = TakeoverReason.LateralUnavailable;
+        }
+
         takeover = LatchTakeover(ref state, takeover, options);
 
         return new PlannerOutput
@@ -140,7 +151,38 @@ public sealed class Planner
             TargetLaneIndex = state.LaneChange.State == LaneChangeState.Idle ? -1 : state.LaneChange.TargetLane,
             LateralTargetOffsetM = state.LaneChange.OffsetM,
             LaneChangeProgress = state.LaneChange.Progress,
+            CurvaturePerM = lateral.CurvaturePerM,
+            LateralAuthority = lateral.Authority,
+            LateralReason = lateral.Reason,
         };
+    }
+
+    /// <summary>
+    /// One tick of the lateral controller on the world model's ego centre line. The lane-change state machine decides
+    /// when the lateral movement starts (its entry into <see cref="LaneChangeState.Changing"/>: the edge starts the
+    /// controller's quintic with ± the lane width frozen at the start) and when it is given up (Changing → Aborting or
+    /// Cancelled). The controller judges the line itself (finite, fresh, present, confident, no jump). Lateral control
+    /// counts as engaged when the driver engaged and the speed is at least <see cref="PlannerOptions.LateralMinSpeedMps"/>.
+    /// </summary>
+    private static LateralOutput StepLateral(in PlannerInputs inputs, ref PlannerState state, LaneChangeState laneChangeBefore,
+        PlannerOptions options)
+    {
+        LaneChangeState laneChangeNow = state.LaneChange.State;
+        bool start = laneChangeBefore != LaneChangeState.Changing && laneChangeNow == LaneChangeState.Changing;
+        bool cancel = laneChangeBefore == LaneChangeState.Changing && laneChangeNow is LaneChangeState.Aborting or LaneChangeState.Cancelled;
+        var lateralInputs = new LateralInputs
+        {
+            CentreLine = inputs.World.EgoCentreLine,
+            SpeedMps = inputs.Vehicle.SpeedMps,
+            YawRateRadps = inputs.Vehicle.YawRateRadps,
+            WorldModelAgeS = (inputs.NowNs - inputs.World.TimestampNs) * 1e-9,
+            WorldModelValid = inputs.World.IsValid,
+            Engaged = inputs.Vehicle.Driver.Engaged && state.LastGoodSpeedMps >= options.LateralMinSpeedMps,
+            LaneChangeStart = start,
+            LaneChangeOffsetM = start ? state.LaneChange.DirectionSign * state.LaneChange.LaneWidthAtStartM : 0,
+            LaneChangeCancel = cancel,
+        };
+        return LateralController.Step(lateralInputs, ref state.LateralMemory, options.Lateral, options.TickPeriodS);
     }
 
     /// <summary>Why the world model cannot be used this tick, or None. Bad input anywhere counts: treat it like stale.</summary>
@@ -183,7 +225,7 @@ public sealed class Planner
     }
 
     private static PlannerOutput Disengaged(ref PlannerState state, in PlannerInputs inputs, bool vehicleFinite, LaneChangeReason transition,
-        InputFault fault)
+        InputFault fault, in LateralOutput lateral)
     {
         // Seed the jerk limiter with what the car does now, so engaging never steps the command.
         state.PreviousCommandMps2 = vehicleFinite ? inputs.Vehicle.AccelMps2 : 0;
@@ -198,6 +240,9 @@ public sealed class Planner
             LaneChangeState = state.LaneChange.State,
             LaneChangeTransition = transition,
             TargetLaneIndex = -1,
+            CurvaturePerM = lateral.CurvaturePerM,
+            LateralAuthority = lateral.Authority,
+            LateralReason = lateral.Reason,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Planner;
 
@@ -135,6 +136,14 @@ public sealed record PlannerOptions
     /// <summary>Upper bound for <see cref="LaneChangeDurationS"/>, s. Source: UN R79 / issue #4.</summary>
     public const double MaxLaneChangeDurationS = 5.0;
 
+    // ---- Lateral ------------------------------------------------------------------------------------------------------
+
+    /// <summary>The lateral controller steers only at and above this speed, m/s (60 km/h); below it it has no authority
+    /// (the curvature ramps to 0, no takeover, a latched takeover clears). Range 0..40. Source: product choice in line
+    /// with LKAS practice (systems under ISO 11270 / UN R79 typically work from about 60 km/h); it also keeps a hold that
+    /// expires while crawling up behind a stopped car (lanes hidden) from raising a takeover at standstill.</summary>
+    public const double DefaultLateralMinSpeedMps = 60.0 / 3.6;
+
     // ---- Ego geometry -----------------------------------------------------------------------------------------------
 
     /// <summary>Front bumper, m forward of the rear axle. Range 1..8. Source: mid-size car (2.8 m wheelbase + 0.9 m overhang).</summary>
@@ -185,6 +194,11 @@ public sealed record PlannerOptions
 
     public double EgoFrontBumperXM { get; init; } = DefaultEgoFrontBumperXM;
     public double EgoRearBumperXM { get; init; } = DefaultEgoRearBumperXM;
+
+    public double LateralMinSpeedMps { get; init; } = DefaultLateralMinSpeedMps;
+
+    /// <summary>The lateral controller's options (its own defaults and rules; validated with these).</summary>
+    public LateralOptions Lateral { get; init; } = new();
 
     /// <summary>The time gap for a setting, s, never below <see cref="MinTimeGapS"/>.</summary>
     public double TimeGapS(TimeGapSetting setting) => Math.Max(MinTimeGapS, setting switch
@@ -238,6 +252,14 @@ public sealed record PlannerOptions
 
         Range(EgoFrontBumperXM, 1, 8, nameof(EgoFrontBumperXM));
         Range(EgoRearBumperXM, -3, 0, nameof(EgoRearBumperXM));
+
+        Range(LateralMinSpeedMps, 0, 40, nameof(LateralMinSpeedMps));
+        if (Lateral is null)
+        {
+            throw new ArgumentNullException(nameof(Lateral), "planner option Lateral must be set (use new LateralOptions() for the defaults)");
+        }
+
+        Lateral.Validate();
     }
 
     private static void Range(double value, double min, double max, string name)

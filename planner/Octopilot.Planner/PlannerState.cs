@@ -1,5 +1,6 @@
 using Octopilot.Planner.Faults;
 using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 
 namespace Octopilot.Planner;
@@ -17,6 +18,7 @@ public struct PlannerState
     internal long TakeoverTicksLeft;
     internal TakeoverReason LatchedTakeover;
     internal LaneChangeMemory LaneChange;
+    internal LateralState LateralMemory;
     internal FaultCounters Faults;
     internal InputFaultDetail LastFaultDetail;
     internal long StaleTickCount;
@@ -25,6 +27,9 @@ public struct PlannerState
     public readonly long Ticks => TickCount;
 
     public readonly LaneChangeState LaneChangeState => LaneChange.State;
+
+    /// <summary>The lateral controller's state after the last tick (a copy: counters, hold timer, lane change).</summary>
+    public readonly LateralState Lateral => LateralMemory;
 
     /// <summary>The command of the last tick, m/s²: the jerk limiter's starting point.</summary>
     public readonly double PreviousCommandAccelMps2 => PreviousCommandMps2;

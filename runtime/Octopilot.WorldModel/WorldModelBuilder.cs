@@ -5,6 +5,7 @@ using Octopilot.Fusion.Objects;
 using Octopilot.Fusion.Tracking;
 using Octopilot.Inference.Perception;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.WorldModel;
 
@@ -25,6 +26,7 @@ public sealed class WorldModelBuilder
     private readonly int[] _order = new int[ObjectTrackerOptions.MaxTracks];
     private ObjectMeasurementList _measurements;
     private (int LaneCount, int EgoLaneIndex, double EgoLateralOffsetM, double LaneWidthM) _lastLanes;
+    private LaneCentreLine _lastCentreLine;
     private long _lastLanesNs = long.MinValue;
 
     /// <param name="rig">The rig in batch order, scaled to the perception input size.</param>
@@ -133,6 +135,8 @@ public sealed class WorldModelBuilder
             output.EgoLaneIndex = Lanes.EgoLaneIndex;
             output.EgoLateralOffsetM = Lanes.EgoLateralOffsetM;
             output.LaneWidthM = Lanes.EgoLaneWidthM;
+            output.EgoCentreLine = EgoCentreLine(Lanes);
+            _lastCentreLine = output.EgoCentreLine;
             _lastLanes = (output.LaneCount, output.EgoLaneIndex, output.EgoLateralOffsetM, output.LaneWidthM);
             _lastLanesNs = output.TimestampNs;
             LanesFromFit = true;
@@ -149,6 +153,7 @@ public sealed class WorldModelBuilder
             output.EgoLaneIndex = _lastLanes.EgoLaneIndex;
             output.EgoLateralOffsetM = _lastLanes.EgoLateralOffsetM;
             output.LaneWidthM = _lastLanes.LaneWidthM;
+            output.EgoCentreLine = _lastCentreLine;
             return;
         }
 
@@ -156,6 +161,16 @@ public sealed class WorldModelBuilder
         output.EgoLaneIndex = 0;
         output.EgoLateralOffsetM = 0;
         output.LaneWidthM = _options.FallbackLaneWidthM;
+        output.EgoCentreLine = default; // lanes lost: the lateral controller holds, then hands back
+    }
+
+    /// <summary>The ego lane's centre: the mean of its two boundary polynomials, with the fit's confidence.</summary>
+    private static LaneCentreLine EgoCentreLine(LaneEstimate lanes)
+    {
+        LaneBoundary left = lanes.Boundary(lanes.EgoLaneIndex);
+        LaneBoundary right = lanes.Boundary(lanes.EgoLaneIndex + 1);
+        return new LaneCentreLine(0.5 * (left.C0 + right.C0), 0.5 * (left.C1 + right.C1), 0.5 * (left.C2 + right.C2),
+            0.5 * (left.C3 + right.C3), lanes.Confidence);
     }
 
     private void WriteHealth(ref WorldModelSnapshot output)

@@ -1,12 +1,14 @@
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Planner.Simulation.Perception;
 
 /// <summary>
 /// The perfect world model: ground truth in the planner's ego frame, fresh every tick. x from the ego rear axle along
 /// the road, y left; velocities over ground. The road is straight and the ego's heading during a lane change (&lt; 3°)
-/// is ignored, so ego axes are road axes. Lane indices come from each footprint centre. Objects beyond the scenario's
-/// sensor range are left out; the nearest <see cref="TrackedObjectList.Capacity"/> are kept. Every camera healthy.
+/// is ignored, so ego axes are road axes. Lane indices come from each footprint centre; the ego lane's centre line is
+/// y = −(ego offset) (c1 = c2 = c3 = 0), confidence 1. Objects beyond the scenario's sensor range are left out; the
+/// nearest <see cref="TrackedObjectList.Capacity"/> are kept. Every camera healthy.
 /// </summary>
 public sealed class GroundTruthWorldModel : IWorldModelSource
 {
@@ -17,14 +19,18 @@ public sealed class GroundTruthWorldModel : IWorldModelSource
         double laneWidthM = view.Scenario.Road.LaneWidthM;
         int laneCount = view.Scenario.Road.LaneCount;
         int egoLane = LaneAt(view.EgoYM, laneWidthM, laneCount);
+        double egoOffsetM = view.EgoYM - view.LaneCentreYM(egoLane);
         var world = new WorldModelSnapshot
         {
             TimestampNs = view.NowNs,
             IsValid = true,
             LaneCount = laneCount,
             EgoLaneIndex = egoLane,
-            EgoLateralOffsetM = view.EgoYM - view.LaneCentreYM(egoLane),
+            EgoLateralOffsetM = egoOffsetM,
             LaneWidthM = laneWidthM,
+
+            // Straight road along the ego x axis: the centre is a constant −offset to the side, known for sure.
+            EgoCentreLine = new LaneCentreLine(-egoOffsetM, 0, 0, 0, 1),
             FrontCamerasHealthy = true,
             LeftCamerasHealthy = true,
             RightCamerasHealthy = true,

@@ -1,3 +1,5 @@
+using Octopilot.Planner.Lateral;
+
 namespace Octopilot.Planner.Inputs;
 
 /// <summary>
@@ -25,6 +27,13 @@ public struct WorldModelSnapshot
 
     /// <summary>Width of the ego lane, m (used for all lanes near the vehicle).</summary>
     public double LaneWidthM;
+
+    /// <summary>
+    /// Centre line of the ego lane in the ego frame (y left, origin under the rear axle); <c>default</c> (not present)
+    /// when no ego lane was found. Its c0 is −<see cref="EgoLateralOffsetM"/> when both come from the same fit.
+    /// Read by the lateral controller.
+    /// </summary>
+    public LaneCentreLine EgoCentreLine;
 
     /// <summary>The cameras covering the left side (pillar + repeater) deliver usable data.</summary>
     public bool LeftCamerasHealthy;

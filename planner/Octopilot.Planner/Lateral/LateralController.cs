@@ -49,6 +49,11 @@ public static class LateralController
             state.PreviousCurvaturePerM = Math.Clamp(measured, -options.MaxCurvaturePerM, options.MaxCurvaturePerM);
         }
 
+        if (inputs.LaneChangeCancel)
+        {
+            state.LaneChangeActive = false;
+        }
+
         if (state.HasLastGood)
         {
             DeadReckon(ref state, speedMps, state.LastGoodYawRateRadps, dtS);

@@ -33,4 +33,9 @@ public struct LateralInputs
     /// <summary>Lateral offset of the target lane's centre from the current lane's centre, m, positive left
     /// (+lane width for a change to the left). Read only when <see cref="LaneChangeStart"/> is true.</summary>
     public double LaneChangeOffsetM;
+
+    /// <summary>True on the tick the lane change is given up (the planner's procedure aborts or is cancelled): the
+    /// trajectory is dropped and the reference returns to the tracked centre line, smoothed by the rate limit.
+    /// This is the crude form of an abort; a planned return path is not implemented.</summary>
+    public bool LaneChangeCancel;
 }

@@ -1,4 +1,5 @@
 using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Planner.Outputs;
 
@@ -30,6 +31,16 @@ public readonly struct PlannerOutput
 
     /// <summary>Lane-change progress 0..1 along the lateral path (0.5 = ego centre over the lane line).</summary>
     public double LaneChangeProgress { get; init; }
+
+    /// <summary>Requested path curvature from the lateral controller, 1/m, positive left; rate-limited on every tick
+    /// (also while releasing). 0 and ramping to 0 when <see cref="LateralAuthority"/> is None.</summary>
+    public double CurvaturePerM { get; init; }
+
+    /// <summary>How much the lateral controller steers on this tick (None: the EPS should release).</summary>
+    public LateralAuthority LateralAuthority { get; init; }
+
+    /// <summary>The lateral controller's highest-priority rejection or limit of this tick; None when clean.</summary>
+    public LateralReason LateralReason { get; init; }
 
     public PlannerAlerts Alerts { get; init; }
 

@@ -19,4 +19,8 @@ public enum TakeoverReason : byte
 
     /// <summary>Keeping the gap needs more deceleration than the ISO 15622 envelope allows (see the takeover rule).</summary>
     InsufficientAuthority = 5,
+
+    /// <summary>The lateral controller hands steering back: its lane input stayed unusable beyond the hold, or the curve
+    /// needs more lateral acceleration than ISO 11270 allows (<see cref="PlannerOutput.LateralReason"/> says which).</summary>
+    LateralUnavailable = 6,
 }

@@ -1,6 +1,7 @@
 using Octopilot.Core.Threading;
 using Octopilot.Core.Time;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 using Octopilot.Planner.Tick;
 
@@ -20,6 +21,7 @@ public sealed class PlannerTickStepTests
         var world = new WorldModelSnapshot
         {
             TimestampNs = timestampNs, IsValid = true, LaneCount = 3, EgoLaneIndex = 1, LaneWidthM = LaneWidthM,
+            EgoCentreLine = new LaneCentreLine(0, 0, 0, 0, 1),
             LeftCamerasHealthy = true, RightCamerasHealthy = true, FrontCamerasHealthy = true,
         };
         Assert.True(world.Objects.TryAdd(new TrackedObject

@@ -1,4 +1,5 @@
 using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 
 namespace Octopilot.Replay.Codecs;
@@ -6,12 +7,13 @@ namespace Octopilot.Replay.Codecs;
 /// <summary>
 /// <see cref="PlannerOutput"/> ↔ bytes (<see cref="SizeBytes"/>): target accel (f64), mode, lane-change state,
 /// transition (u8 each), target lane (i32), lateral target, progress (f64), alerts, takeover reason, fault (u8 each),
-/// lead id (i32), lead gap, desired gap, required decel (f64). Every field, so a comparison of two commands' bytes is a
+/// lead id (i32), lead gap, desired gap, required decel (f64), curvature (f64), lateral authority, lateral reason
+/// (u8 each). Every field, so a comparison of two commands' bytes is a
 /// comparison of everything the planner decided.
 /// </summary>
 public static class ControlCommandCodec
 {
-    public const int SizeBytes = 8 + 3 + 4 + 8 + 8 + 3 + 4 + (3 * 8);
+    public const int SizeBytes = 8 + 3 + 4 + 8 + 8 + 3 + 4 + (3 * 8) + 8 + 2;
 
     public static void Write(in PlannerOutput value, Span<byte> destination)
     {
@@ -30,6 +32,9 @@ public static class ControlCommandCodec
         c.WriteDouble(value.LeadGapM);
         c.WriteDouble(value.DesiredGapM);
         c.WriteDouble(value.RequiredDecelMps2);
+        c.WriteDouble(value.CurvaturePerM);
+        c.WriteByte((byte)value.LateralAuthority);
+        c.WriteByte((byte)value.LateralReason);
     }
 
     public static PlannerOutput Read(ReadOnlySpan<byte> source)
@@ -52,6 +57,9 @@ public static class ControlCommandCodec
             LeadGapM = c.ReadDouble(),
             DesiredGapM = c.ReadDouble(),
             RequiredDecelMps2 = c.ReadDouble(),
+            CurvaturePerM = c.ReadDouble(),
+            LateralAuthority = (LateralAuthority)c.ReadByte(),
+            LateralReason = (LateralReason)c.ReadByte(),
         };
     }
 }

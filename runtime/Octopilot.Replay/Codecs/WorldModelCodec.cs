@@ -1,16 +1,19 @@
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Replay.Codecs;
 
 /// <summary>
 /// <see cref="WorldModelSnapshot"/> ↔ bytes, variable length: stamp (i64), valid (u8), lane count, ego lane (i32),
-/// ego offset, lane width (f64), left/right/front cameras healthy (u8), object count (i32), then per object
+/// ego offset, lane width (f64), left/right/front cameras healthy (u8), ego centre line c0, c1, c2, c3, confidence (f64)
+/// and present (u8), object count (i32, the header's last field), then per object
 /// id (i32), x, y, vx, vy, ax, length, width (f64), lane (i32): <see cref="ObjectBytes"/> each. Only the objects
 /// present are written, so a snapshot with few tracks is small.
 /// </summary>
 public static class WorldModelCodec
 {
-    public const int HeaderBytes = 8 + 1 + 4 + 4 + 8 + 8 + 3 + 4;
+    public const int HeaderBytes = 8 + 1 + 4 + 4 + 8 + 8 + 3 + CentreLineBytes + 4;
+    public const int CentreLineBytes = (5 * 8) + 1;
     public const int ObjectBytes = 4 + (7 * 8) + 4;
     public const int MaxSizeBytes = HeaderBytes + (TrackedObjectList.Capacity * ObjectBytes);
 
@@ -29,6 +32,13 @@ public static class WorldModelCodec
         c.WriteBool(value.LeftCamerasHealthy);
         c.WriteBool(value.RightCamerasHealthy);
         c.WriteBool(value.FrontCamerasHealthy);
+        LaneCentreLine line = value.EgoCentreLine;
+        c.WriteDouble(line.C0M);
+        c.WriteDouble(line.C1);
+        c.WriteDouble(line.C2PerM);
+        c.WriteDouble(line.C3PerM2);
+        c.WriteDouble(line.ConfidenceUnit);
+        c.WriteBool(line.IsPresent);
         ReadOnlySpan<TrackedObject> objects = value.Objects.AsSpan();
         c.WriteInt32(objects.Length);
         foreach (ref readonly TrackedObject o in objects)
@@ -61,6 +71,14 @@ public static class WorldModelCodec
         value.LeftCamerasHealthy = c.ReadBool();
         value.RightCamerasHealthy = c.ReadBool();
         value.FrontCamerasHealthy = c.ReadBool();
+        double c0M = c.ReadDouble();
+        double c1 = c.ReadDouble();
+        double c2PerM = c.ReadDouble();
+        double c3PerM2 = c.ReadDouble();
+        double confidenceUnit = c.ReadDouble();
+
+        // An absent line is written as default (all zero), so reading it back as default keeps the bytes identical.
+        value.EgoCentreLine = c.ReadBool() ? new LaneCentreLine(c0M, c1, c2PerM, c3PerM2, confidenceUnit) : default;
         int count = c.ReadInt32();
         if (count < 0 || count > TrackedObjectList.Capacity)
         {

@@ -393,6 +393,9 @@ public sealed class DriveReplayer : IDisposable
         Check("leadGapM", recorded.LeadGapM, replayed.LeadGapM);
         Check("desiredGapM", recorded.DesiredGapM, replayed.DesiredGapM);
         Check("requiredDecelMps2", recorded.RequiredDecelMps2, replayed.RequiredDecelMps2);
+        Check("curvaturePerM", recorded.CurvaturePerM, replayed.CurvaturePerM);
+        CheckValue("lateralAuthority", (int)recorded.LateralAuthority, (int)replayed.LateralAuthority);
+        CheckValue("lateralReason", (int)recorded.LateralReason, (int)replayed.LateralReason);
         return new CommandDivergence(
             index, entry.Tick.NowNs, TimeUnits.NsToSeconds(entry.Tick.NowNs - firstNs), CommandText(recorded), CommandText(replayed), fields);
     }

@@ -6,6 +6,25 @@ namespace Octopilot.WorldModel.Tests;
 public class WorldModelBuilderContentTests
 {
     [Fact]
+    public void DefaultScene_EgoCentreLine_IsTheMeanOfTheEgoLaneBoundaries_WithTheFitConfidence()
+    {
+        var scene = new WorldModelScene();
+        for (int frame = 0; frame < 8; frame++)
+        {
+            scene.Step(frame);
+        }
+
+        WorldModelSnapshot world = scene.Snapshot;
+        Assert.True(scene.Builder.LanesFromFit);
+        Assert.True(world.EgoCentreLine.IsPresent);
+        Assert.Equal(scene.Builder.Lanes.Confidence, world.EgoCentreLine.ConfidenceUnit);
+        Assert.Equal(-world.EgoLateralOffsetM, world.EgoCentreLine.C0M, 9);
+        Assert.Equal(scene.Builder.Lanes.LaneCentreYAtM(world.EgoLaneIndex, 30), world.EgoCentreLine.YAtM(30), 9);
+        Assert.InRange(world.EgoCentreLine.C0M, -0.1, 0.1);
+        Assert.InRange(world.EgoCentreLine.YAtM(30), -0.3, 0.3); // the scenario road is straight
+    }
+
+    [Fact]
     public void DefaultScene_LanesAndTrackedVehiclesWithLanes_MatchTheScenario()
     {
         var scene = new WorldModelScene();

@@ -59,6 +59,7 @@ public class WorldModelBuilderHealthTests
         scene.Step(1, uint.MaxValue >> (32 - Fusion.Tests.Infrastructure.OracleScene.Rig.Count));
         Assert.False(scene.Snapshot.IsValid);
         Assert.Equal(0, scene.Snapshot.Objects.Count);
+        Assert.False(scene.Snapshot.EgoCentreLine.IsPresent);
         Assert.Equal(stamp, scene.Snapshot.TimestampNs);
         Assert.Equal(1, scene.Builder.SetsWithoutCameras);
     }

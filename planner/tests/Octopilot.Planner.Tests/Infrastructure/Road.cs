@@ -1,9 +1,10 @@
 using Octopilot.Planner;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Planner.Tests.Infrastructure;
 
-/// <summary>Builds planner inputs on a straight 3-lane road (ego in the middle lane 1) with default options.</summary>
+/// <summary>Builds planner inputs on a straight 3-lane road (ego on the centre of the middle lane 1) with default options.</summary>
 internal static class Road
 {
     public const double LaneWidthM = 3.5;
@@ -27,6 +28,7 @@ internal static class Road
                 LaneCount = laneCount,
                 EgoLaneIndex = egoLane,
                 LaneWidthM = LaneWidthM,
+                EgoCentreLine = new LaneCentreLine(0, 0, 0, 0, 1),
                 LeftCamerasHealthy = true,
                 RightCamerasHealthy = true,
                 FrontCamerasHealthy = true,

@@ -1,5 +1,6 @@
 using Octopilot.Planner.LaneChange;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 using Octopilot.Replay.Codecs;
 
@@ -47,6 +48,30 @@ public class CodecRoundTripTests
         Assert.True(bytes.AsSpan(0, length).SequenceEqual(again.AsSpan(0, length)));
         Assert.Equal(5, read.Objects.Count);
         Assert.Equal(BitConverter.DoubleToInt64Bits(world.Objects[2].AxMps2), BitConverter.DoubleToInt64Bits(read.Objects[2].AxMps2));
+        Assert.True(read.EgoCentreLine.IsPresent);
+        Assert.Equal(world.EgoCentreLine.C0M, read.EgoCentreLine.C0M);
+        Assert.Equal(world.EgoCentreLine.C1, read.EgoCentreLine.C1);
+        Assert.Equal(world.EgoCentreLine.C2PerM, read.EgoCentreLine.C2PerM);
+        Assert.Equal(world.EgoCentreLine.C3PerM2, read.EgoCentreLine.C3PerM2);
+        Assert.Equal(world.EgoCentreLine.ConfidenceUnit, read.EgoCentreLine.ConfidenceUnit);
+    }
+
+    [Fact]
+    public void WorldModel_LanesLost_RoundTripsAsNoCentreLine()
+    {
+        WorldModelSnapshot world = SampleWorld(objects: 0);
+        world.EgoCentreLine = default;
+        var bytes = new byte[WorldModelCodec.MaxSizeBytes];
+        int length = WorldModelCodec.Write(world, bytes);
+
+        WorldModelSnapshot read = default;
+        read.EgoCentreLine = new LaneCentreLine(1, 2, 3, 4, 1);
+        WorldModelCodec.Read(bytes.AsSpan(0, length), ref read);
+
+        Assert.False(read.EgoCentreLine.IsPresent);
+        Assert.Equal(0, read.EgoCentreLine.C0M);
+        var again = new byte[WorldModelCodec.MaxSizeBytes];
+        Assert.True(bytes.AsSpan(0, length).SequenceEqual(again.AsSpan(0, WorldModelCodec.Write(read, again))));
     }
 
     [Fact]
@@ -70,7 +95,8 @@ public class CodecRoundTripTests
             TargetAccelMps2 = -2.345, Mode = LongitudinalMode.Follow, LaneChangeState = LaneChangeState.SeekingGap,
             TargetLaneIndex = 2, LateralTargetOffsetM = 1.75, LaneChangeProgress = 0.4, Alerts = PlannerAlerts.TakeoverRequest,
             TakeoverReason = TakeoverReason.WorldModelStale, Fault = InputFault.NonFiniteObject, LeadId = 17, LeadGapM = 31.5,
-            DesiredGapM = 40.25, RequiredDecelMps2 = 1.5,
+            DesiredGapM = 40.25, RequiredDecelMps2 = 1.5, CurvaturePerM = -0.00125, LateralAuthority = LateralAuthority.Holding,
+            LateralReason = LateralReason.LaneJump,
         };
         var bytes = new byte[ControlCommandCodec.SizeBytes];
         ControlCommandCodec.Write(command, bytes);
@@ -82,6 +108,9 @@ public class CodecRoundTripTests
         Assert.Equal(command.LeadId, read.LeadId);
         Assert.Equal(command.Fault, read.Fault);
         Assert.Equal(command.LaneChangeState, read.LaneChangeState);
+        Assert.Equal(command.CurvaturePerM, read.CurvaturePerM);
+        Assert.Equal(command.LateralAuthority, read.LateralAuthority);
+        Assert.Equal(command.LateralReason, read.LateralReason);
     }
 
     [Fact]
@@ -149,6 +178,7 @@ public class CodecRoundTripTests
         var world = new WorldModelSnapshot
         {
             TimestampNs = stampNs, IsValid = true, LaneCount = 3, EgoLaneIndex = 1, EgoLateralOffsetM = -0.125, LaneWidthM = 3.5,
+            EgoCentreLine = new LaneCentreLine(0.125, -0.0125, 1.0 / 1000, -2.5e-7, 0.875),
             LeftCamerasHealthy = true, RightCamerasHealthy = false, FrontCamerasHealthy = true,
         };
         for (int i = 0; i < objects; i++)

@@ -2,6 +2,7 @@ using Octopilot.DriveLog.Format;
 using Octopilot.DriveLog.Writing;
 using Octopilot.Planner;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 using Octopilot.Replay.Codecs;
 using Octopilot.Replay.Playback;
@@ -10,7 +11,7 @@ namespace Octopilot.Replay.Tests.Infrastructure;
 
 /// <summary>
 /// Writes a drive without cameras, as the recording host would write its planner side: a world model every 6th tick
-/// (15 Hz against the 100 Hz tick) with a lead car closing in, and every tick's inputs and the command a live planner
+/// (15 Hz against the 100 Hz tick) with a lead car closing in on a gentle left curve, and every tick's inputs and the command a live planner
 /// computed from them. Used by the planner-only replay tests and the replay-speed benchmark.
 /// </summary>
 internal static class SyntheticDrive
@@ -65,6 +66,7 @@ internal static class SyntheticDrive
         var world = new WorldModelSnapshot
         {
             TimestampNs = stampNs, IsValid = true, LaneCount = 3, EgoLaneIndex = 1, LaneWidthM = 3.5,
+            EgoCentreLine = new LaneCentreLine(0.05, 0.001, 1.0 / 2000, 0, 0.9), // a gentle left curve: the lateral side steers
             LeftCamerasHealthy = true, RightCamerasHealthy = true, FrontCamerasHealthy = true,
         };
 

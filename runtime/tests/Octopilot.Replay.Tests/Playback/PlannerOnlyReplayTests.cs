@@ -101,11 +101,5 @@ public sealed class PlannerOnlyReplayTests : IDisposable
         return replayer.Run();
     }
 
-    private static PlannerOutput WithAccel(in PlannerOutput c, double accelMps2) => new()
-    {
-        TargetAccelMps2 = accelMps2, Mode = c.Mode, LaneChangeState = c.LaneChangeState, LaneChangeTransition = c.LaneChangeTransition,
-        TargetLaneIndex = c.TargetLaneIndex, LateralTargetOffsetM = c.LateralTargetOffsetM, LaneChangeProgress = c.LaneChangeProgress,
-        Alerts = c.Alerts, TakeoverReason = c.TakeoverReason, Fault = c.Fault, LeadId = c.LeadId, LeadGapM = c.LeadGapM,
-        DesiredGapM = c.DesiredGapM, RequiredDecelMps2 = c.RequiredDecelMps2,
-    };
+    private static PlannerOutput WithAccel(in PlannerOutput c, double accelMps2) => c with { TargetAccelMps2 = accelMps2 };
 }
