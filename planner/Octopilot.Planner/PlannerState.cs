@@ -19,7 +19,7 @@ public struct PlannerState
     internal TakeoverReason LatchedTakeover;
     internal LaneChangeMemory LaneChange;
     internal LateralState LateralMemory;
-    internal FaultCounters Faults;
+    internal ReasonCounters<InputFault> Faults;
     internal InputFaultDetail LastFaultDetail;
     internal long StaleTickCount;
     internal long TickCount;

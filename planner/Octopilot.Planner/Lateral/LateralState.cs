@@ -1,3 +1,4 @@
+using Octopilot.Planner.Faults;
 namespace Octopilot.Planner.Lateral;
 
 /// <summary>
@@ -35,7 +36,7 @@ public struct LateralState
     internal double LaneChangeShiftM;
     internal bool LaneChangeShifted;
 
-    internal LateralFaultCounters Counters;
+    internal ReasonCounters<LateralReason> Counters;
     internal long TickCount;
 
     public readonly long Ticks => TickCount;

@@ -28,12 +28,9 @@ public sealed class CanVehicleInterface : IVehicleInterface
     private Thread? _reader;
     private volatile bool _sourceEnded;
     private volatile string? _readerError;
-    private VehicleStateSample _lastRead; // consumer thread only
-    private bool _lastReadValid; // consumer thread only
+    private readonly StateReadTracker _reads = new();
     private CanFrame _commandFrame; // consumer thread only
     private long _stateUpdates;
-    private long _becameInvalid;
-    private long _invalidReads;
     private long _commandsReceived;
     private long _commandFramesWritten;
     private long _commandsFailed;
@@ -50,7 +47,6 @@ public sealed class CanVehicleInterface : IVehicleInterface
         _options = options;
         _decoder = new VehicleStateDecoder(options.Dbc, options.Map, options.Checksum, options.AccelFilterTimeConstantS);
         _encoder = options.Command is { } command ? new CyclicCommandEncoder(options.Dbc, command, options.Checksum) : null;
-        _lastRead = new VehicleStateSample { Validity = VehicleStateValidity.NeverReceived, UpdatedNs = long.MinValue };
     }
 
     public string Name => "can:" + _source.Name;
@@ -111,25 +107,14 @@ public sealed class CanVehicleInterface : IVehicleInterface
         }
         else if (version < 0)
         {
-            sample = _lastRead with { Validity = VehicleStateValidity.ReadContended };
+            sample = _reads.Last with { Validity = VehicleStateValidity.ReadContended };
         }
         else
         {
             sample = new VehicleStateSample { Validity = VehicleStateValidity.NeverReceived, UpdatedNs = long.MinValue };
         }
 
-        if (!sample.IsValid)
-        {
-            Interlocked.Increment(ref _invalidReads);
-            if (_lastReadValid)
-            {
-                Interlocked.Increment(ref _becameInvalid);
-            }
-        }
-
-        _lastRead = sample;
-        _lastReadValid = sample.IsValid;
-        return sample.IsValid;
+        return _reads.Record(sample);
     }
 
     public void Send(in PlannerOutput command, long nowNs)
@@ -159,8 +144,8 @@ public sealed class CanVehicleInterface : IVehicleInterface
     public VehicleInterfaceCounters ReadCounters() => new()
     {
         StateUpdates = Interlocked.Read(ref _stateUpdates),
-        BecameInvalid = Interlocked.Read(ref _becameInvalid),
-        InvalidReads = Interlocked.Read(ref _invalidReads),
+        BecameInvalid = _reads.BecameInvalid,
+        InvalidReads = _reads.InvalidReads,
         CommandsReceived = Interlocked.Read(ref _commandsReceived),
         CommandsDelivered = Interlocked.Read(ref _commandFramesWritten),
         CommandsFailed = Interlocked.Read(ref _commandsFailed),

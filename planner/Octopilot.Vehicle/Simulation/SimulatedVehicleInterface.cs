@@ -22,11 +22,8 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
     private double _commandMps2;
     private long _lastStepNs = long.MinValue;
     private volatile bool _running;
-    private VehicleStateSample _lastRead; // consumer thread only
-    private bool _lastReadValid; // consumer thread only
+    private readonly StateReadTracker _reads = new();
     private long _stateUpdates;
-    private long _becameInvalid;
-    private long _invalidReads;
     private long _commandsReceived;
     private long _commandsDelivered;
     private long _commandsFailed;
@@ -132,29 +129,18 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
         else
         {
             sample = version < 0
-                ? new VehicleStateSample { Validity = VehicleStateValidity.ReadContended, UpdatedNs = _lastRead.UpdatedNs, State = _lastRead.State }
+                ? new VehicleStateSample { Validity = VehicleStateValidity.ReadContended, UpdatedNs = _reads.Last.UpdatedNs, State = _reads.Last.State }
                 : new VehicleStateSample { Validity = VehicleStateValidity.NeverReceived, UpdatedNs = long.MinValue };
         }
 
-        if (!sample.IsValid)
-        {
-            Interlocked.Increment(ref _invalidReads);
-            if (_lastReadValid)
-            {
-                Interlocked.Increment(ref _becameInvalid);
-            }
-        }
-
-        _lastRead = sample;
-        _lastReadValid = sample.IsValid;
-        return sample.IsValid;
+        return _reads.Record(sample);
     }
 
     public VehicleInterfaceCounters ReadCounters() => new()
     {
         StateUpdates = Interlocked.Read(ref _stateUpdates),
-        BecameInvalid = Interlocked.Read(ref _becameInvalid),
-        InvalidReads = Interlocked.Read(ref _invalidReads),
+        BecameInvalid = _reads.BecameInvalid,
+        InvalidReads = _reads.InvalidReads,
         CommandsReceived = Interlocked.Read(ref _commandsReceived),
         CommandsDelivered = Interlocked.Read(ref _commandsDelivered),
         CommandsFailed = Interlocked.Read(ref _commandsFailed),

@@ -114,21 +114,7 @@ internal static class ReplayCommand
             ModelPath = options.ModelPath,
             BaseDirectory = options.BaseDirectory,
         };
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return new RealtimeReplayRunner(realtime, output).Run(stop.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        return CtrlC.Run(token => new RealtimeReplayRunner(realtime, output).Run(token));
     }
 
     private static double? Positive(double? value, string option) =>

@@ -155,21 +155,7 @@ internal static class SimCommand
                     throw new UsageException("--record records the live sim; planner scenarios (closed loop through the cameras) are not recorded yet");
                 }
 
-                using var stop = new CancellationTokenSource();
-                ConsoleCancelEventHandler onCancel = (_, e) =>
-                {
-                    e.Cancel = true;
-                    stop.Cancel();
-                };
-                Console.CancelKeyPress += onCancel;
-                try
-                {
-                    return new SimRunner(settings, run, output).Run(stop.Token);
-                }
-                finally
-                {
-                    Console.CancelKeyPress -= onCancel;
-                }
+                return CtrlC.Run(token => new SimRunner(settings, run, output).Run(token));
             }
             catch (Exception e) when (e is DriveLogException or ConfigException or CameraException or UsageException or ArgumentException or InferenceStartupException or ModelContractException or ModelLoadException)
             {

@@ -34,9 +34,7 @@ public sealed class DriveReplayer : IDisposable
     private readonly TextWriter _log;
     private readonly int _cameraCount;
     private readonly FrameSlabPool? _pool;
-    private readonly Func<FrameSetAssembler>? _newAssembler;
-    private FrameSetAssembler? _assembler;
-    private long _newestReplayedStartNs = long.MinValue;
+    private readonly FrameSetAssembler? _assembler;
     private readonly InferenceEngine? _engine;
     private readonly PerceptionFrameSet? _modelResults;
     private readonly OracleSetPerception? _oracle;
@@ -76,9 +74,7 @@ public sealed class DriveReplayer : IDisposable
         long periodNs = (long)Math.Round(1e9 / fps);
         _pool = new FrameSlabPool(2, _cameraCount, mode);
         var assemblerOptions = new AssemblerOptions(_cameraCount, ReplayProperties.RequireInt64(info, ReplayProperties.SyncToleranceNs), _deadlineNs, periodNs);
-        FrameSlabPool pool = _pool;
-        _newAssembler = () => new FrameSetAssembler(pool, assemblerOptions, names);
-        _assembler = _newAssembler();
+        _assembler = new FrameSetAssembler(_pool, assemblerOptions, names);
         _frames = new ReplayFrameReader(timeline.Folder);
         if (Perception == "model")
         {
@@ -241,15 +237,6 @@ public sealed class DriveReplayer : IDisposable
 
     private void ProcessSet(FrameSetRecord set, ref WorldModelSnapshot current, ReplayResult result)
     {
-        long oldestNs = OldestStart(set);
-        if (oldestNs <= _newestReplayedStartNs)
-        {
-            // The drive processed this set after a newer one (recorded by a build whose assembler could ship out of
-            // capture order). A fresh assembler takes it without calling it late: the replay does what the drive did.
-            _assembler = _newAssembler!();
-        }
-
-        _newestReplayedStartNs = Math.Max(_newestReplayedStartNs, oldestNs);
         FrameSetAssembler assembler = _assembler!;
         uint decoded = 0;
         while (_frames!.TryNext(set.SetSequence, out int camera, out ReadOnlySpan<byte> payload))
@@ -312,20 +299,6 @@ public sealed class DriveReplayer : IDisposable
                 lease.Dispose();
             }
         }
-    }
-
-    private static long OldestStart(FrameSetRecord set)
-    {
-        long oldest = long.MaxValue;
-        for (int c = 0; c < set.CameraCount; c++)
-        {
-            if ((set.ArrivedMask & (1u << c)) != 0)
-            {
-                oldest = Math.Min(oldest, set.StartOfFrameNs[c]);
-            }
-        }
-
-        return oldest;
     }
 
     private void CompareWorld(in WorldModelSnapshot replayed, ReplayResult result)
