@@ -35,7 +35,8 @@ public sealed class Planner
 
     /// <summary>
     /// One tick. Order: validate inputs → judge the world model (bad/invalid/stale/front cameras) → lane change state
-    /// machine → lateral controller (also when disengaged: it ramps the curvature to 0) → distance keep (or the fallback ramp) → standstill hold → jerk limit → envelope clamp → takeover rule.
+    /// machine → lateral controller (also when disengaged: it ramps the curvature to 0) → distance keep (or the fallback
+    /// ramp) → standstill hold → jerk limit → envelope clamp → takeover rule.
     /// <paramref name="options"/> must have passed <see cref="PlannerOptions.Validate"/>.
     /// </summary>
     public static PlannerOutput Step(in PlannerInputs inputs, ref PlannerState state, PlannerOptions options)
