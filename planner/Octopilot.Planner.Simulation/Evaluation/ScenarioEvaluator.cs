@@ -17,10 +17,12 @@ public static partial class ScenarioEvaluator
     {
         ScenarioFigures figures = Measure(trace, scenario.Expect, options);
         LaneChangeFigures laneChange = MeasureLaneChange(trace);
+        LateralFigures lateral = MeasureLateral(scenario, trace, options);
         IReadOnlyList<TakeoverEvent> takeovers = Takeovers(trace);
         List<CheckOutcome> checks = Check(scenario.Expect, trace, figures, laneChange, takeovers);
+        AddLateralChecks(scenario.Expect, lateral, options, checks);
         return new ScenarioResult(scenario.Name, scenario.File, scenario.Description, scenario.DurationS, checks.TrueForAll(c => c.Passed),
-            figures, laneChange, takeovers, checks);
+            figures, laneChange, lateral, takeovers, checks);
     }
 
     internal static ScenarioFigures Measure(ScenarioTrace trace, ScenarioExpectations expect, PlannerOptions options)

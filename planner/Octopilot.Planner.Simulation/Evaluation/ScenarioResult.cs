@@ -12,6 +12,7 @@ public sealed record ScenarioResult(
     bool Passed,
     ScenarioFigures Figures,
     LaneChangeFigures LaneChange,
+    LateralFigures Lateral,
     IReadOnlyList<TakeoverEvent> Takeovers,
     IReadOnlyList<CheckOutcome> Checks)
 {

@@ -1,4 +1,5 @@
 using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 
 namespace Octopilot.Planner.Simulation.Evaluation;
@@ -14,6 +15,13 @@ namespace Octopilot.Planner.Simulation.Evaluation;
 /// <param name="RearGapM">While a target lane is set: gap from the ego rear bumper to the front of the target-lane vehicle
 /// with the least margin over S_rear (negative when alongside).</param>
 /// <param name="RearRequiredGapM">S_rear (UN R79) for that vehicle.</param>
+/// <param name="EgoYM">Ego rear axle offset left of lane 0's centre, m (lane i's centre is at −i·width).</param>
+/// <param name="EgoCurvaturePerM">The ego's actual path curvature (after the steering lag), 1/m, left positive.</param>
+/// <param name="EgoLateralAccelMps2">The ego's actual lateral acceleration v²κ, m/s².</param>
+/// <param name="CurvatureCommandPerM">What the planner commanded, 1/m.</param>
+/// <param name="LateralAuthority">Whether the planner steered on this tick.</param>
+/// <param name="DriverSteers">The simulated driver steered (the planner had no lateral authority).</param>
+/// <param name="TargetLane">The lane-change target lane, −1 without one.</param>
 public readonly record struct TraceSample(
     double TimeS,
     double EgoSpeedMps,
@@ -27,4 +35,11 @@ public readonly record struct TraceSample(
     LaneChangeState LaneChangeState,
     LaneChangeReason LaneChangeTransition,
     double? RearGapM,
-    double? RearRequiredGapM);
+    double? RearRequiredGapM,
+    double EgoYM = 0,
+    double EgoCurvaturePerM = 0,
+    double EgoLateralAccelMps2 = 0,
+    double CurvatureCommandPerM = 0,
+    LateralAuthority LateralAuthority = LateralAuthority.None,
+    bool DriverSteers = false,
+    int TargetLane = -1);

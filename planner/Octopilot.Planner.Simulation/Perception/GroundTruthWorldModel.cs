@@ -1,36 +1,41 @@
 using Octopilot.Planner.Inputs;
 using Octopilot.Planner.Lateral;
+using Octopilot.Planner.Simulation.Vehicles;
 
 namespace Octopilot.Planner.Simulation.Perception;
 
 /// <summary>
-/// The perfect world model: ground truth in the planner's ego frame, fresh every tick. x from the ego rear axle along
-/// the road, y left; velocities over ground. The road is straight and the ego's heading during a lane change (&lt; 3°)
-/// is ignored, so ego axes are road axes. Lane indices come from each footprint centre; the ego lane's centre line is
-/// y = −(ego offset) (c1 = c2 = c3 = 0), confidence 1. Objects beyond the scenario's sensor range are left out; the
-/// nearest <see cref="TrackedObjectList.Capacity"/> are kept. Every camera healthy.
+/// The perfect world model: ground truth in the planner's ego frame (ISO 8855: x forward from the rear axle, y left,
+/// turning with the ego's heading), fresh every tick. Objects: footprint centre and velocity over ground expressed in
+/// that frame (on a curve a car ahead in the ego lane sits to the side and its velocity is turned), lane index from the
+/// footprint centre's road offset. Ego lane centre line: a least-squares cubic through the true centre sampled from
+/// <see cref="FitFromM"/> behind to <see cref="FitToM"/> ahead (what an ideal lane fitter reports), confidence 1.
+/// Objects beyond the scenario's sensor range (path distance) are left out; the nearest
+/// <see cref="TrackedObjectList.Capacity"/> are kept. Every camera healthy.
 /// </summary>
 public sealed class GroundTruthWorldModel : IWorldModelSource
 {
+    /// <summary>Centre-line fit window, m behind and ahead of the rear axle (the BEV grid's range).</summary>
+    public const double FitFromM = -5, FitToM = 70;
+
+    private const int FitPoints = 31;
+
     private int[] _order = [];
 
     public WorldModelSnapshot Observe(SimulationView view)
     {
-        double laneWidthM = view.Scenario.Road.LaneWidthM;
-        int laneCount = view.Scenario.Road.LaneCount;
-        int egoLane = LaneAt(view.EgoYM, laneWidthM, laneCount);
-        double egoOffsetM = view.EgoYM - view.LaneCentreYM(egoLane);
+        RoadFrame road = view.Road;
+        int egoLane = road.LaneAt(view.EgoYM);
+        double laneYM = road.LaneCentreYM(egoLane);
         var world = new WorldModelSnapshot
         {
             TimestampNs = view.NowNs,
             IsValid = true,
-            LaneCount = laneCount,
+            LaneCount = road.LaneCount,
             EgoLaneIndex = egoLane,
-            EgoLateralOffsetM = egoOffsetM,
-            LaneWidthM = laneWidthM,
-
-            // Straight road along the ego x axis: the centre is a constant −offset to the side, known for sure.
-            EgoCentreLine = new LaneCentreLine(-egoOffsetM, 0, 0, 0, 1),
+            EgoLateralOffsetM = view.EgoYM - laneYM,
+            LaneWidthM = road.LaneWidthM,
+            EgoCentreLine = CentreLine(view, laneYM),
             FrontCamerasHealthy = true,
             LeftCamerasHealthy = true,
             RightCamerasHealthy = true,
@@ -53,26 +58,33 @@ public sealed class GroundTruthWorldModel : IWorldModelSource
             return byDistance != 0 ? byDistance : a.CompareTo(b);
         });
 
+        (double egoX, double egoY, double egoHeading) = view.EgoMapPose;
+        (double sin, double cos) = Math.SinCos(egoHeading);
         double rangeM = view.Scenario.World.SensorRangeM;
         foreach (int index in _order)
         {
             SimulatedVehicle v = view.Vehicle(index);
-            if (Math.Abs(v.SM - view.EgoSM) > rangeM)
+            if (Math.Abs((v.SM - view.EgoSM) * road.PathScaleAt(0.5 * (v.YM + view.EgoYM))) > rangeM)
             {
                 continue;
             }
 
+            (double x, double y, double roadHeading) = road.ToMap(v.SM, v.YM);
+            (double tangentSin, double tangentCos) = Math.SinCos(roadHeading);
+            double velocityX = (v.SpeedMps * tangentCos) - (v.LateralSpeedMps * tangentSin);
+            double velocityY = (v.SpeedMps * tangentSin) + (v.LateralSpeedMps * tangentCos);
+            double dx = x - egoX, dy = y - egoY;
             var item = new TrackedObject
             {
                 Id = v.Id,
-                XM = v.SM - view.EgoSM,
-                YM = v.YM - view.EgoYM,
-                VxMps = v.SpeedMps,
-                VyMps = v.LateralSpeedMps,
+                XM = (cos * dx) + (sin * dy),
+                YM = (-sin * dx) + (cos * dy),
+                VxMps = (cos * velocityX) + (sin * velocityY),
+                VyMps = (-sin * velocityX) + (cos * velocityY),
                 AxMps2 = v.AccelMps2,
                 LengthM = v.LengthM,
                 WidthM = v.WidthM,
-                LaneIndex = LaneAt(v.YM, laneWidthM, laneCount),
+                LaneIndex = road.LaneAt(v.YM),
             };
             if (!world.Objects.TryAdd(item))
             {
@@ -83,6 +95,24 @@ public sealed class GroundTruthWorldModel : IWorldModelSource
         return world;
     }
 
-    /// <summary>The lane containing lateral position <paramref name="yM"/> (clamped to the road), as the closed loop counts.</summary>
-    private static int LaneAt(double yM, double laneWidthM, int laneCount) => Math.Clamp((int)Math.Round(-yM / laneWidthM), 0, laneCount - 1);
+    /// <summary>The true centre of the lane at offset <paramref name="laneYM"/>, sampled in the ego frame and fitted.</summary>
+    private static LaneCentreLine CentreLine(SimulationView view, double laneYM)
+    {
+        RoadFrame road = view.Road;
+        (double egoX, double egoY, double egoHeading) = view.EgoMapPose;
+        (double sin, double cos) = Math.SinCos(egoHeading);
+        double stationPerM = 1 / road.PathScaleAt(laneYM);
+        Span<double> xs = stackalloc double[FitPoints];
+        Span<double> ys = stackalloc double[FitPoints];
+        for (int i = 0; i < FitPoints; i++)
+        {
+            double alongM = FitFromM + (i * (FitToM - FitFromM) / (FitPoints - 1));
+            (double x, double y, _) = road.ToMap(view.EgoSM + (alongM * stationPerM), laneYM);
+            double dx = x - egoX, dy = y - egoY;
+            xs[i] = (cos * dx) + (sin * dy);
+            ys[i] = (-sin * dx) + (cos * dy);
+        }
+
+        return LaneCentreLineFit.Cubic(xs, ys, 1);
+    }
 }

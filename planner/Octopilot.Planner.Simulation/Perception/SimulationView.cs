@@ -5,23 +5,27 @@ namespace Octopilot.Planner.Simulation.Perception;
 
 /// <summary>
 /// Read-only window on the closed loop's state for an <see cref="IWorldModelSource"/>: the scenario, the virtual time,
-/// the ego and every scripted vehicle, all in the straight road's frame (s along the road, y left, lane 0's centre at
-/// y = 0, lane i's at −i·width). The ego position is its rear axle; its heading is along the road (the closed loop
-/// does not model yaw). One instance per run, updated in place between ticks; read it only during the call.
+/// the ego and every scripted vehicle in road coordinates (<see cref="Road"/>: s along lane 0's centre, y left of it,
+/// lane i's centre at −i·width), and the ego's pose in the road's map frame (it yaws: a kinematic bicycle). The ego
+/// position is its rear axle. One instance per run, updated in place between ticks; read it only during the call.
 /// </summary>
 public sealed class SimulationView
 {
     private readonly SimulatedEgo _ego;
     private readonly TrafficVehicle[] _traffic;
 
-    internal SimulationView(Scenario scenario, SimulatedEgo ego, TrafficVehicle[] traffic)
+    internal SimulationView(Scenario scenario, RoadFrame road, SimulatedEgo ego, TrafficVehicle[] traffic)
     {
         Scenario = scenario;
+        Road = road;
         _ego = ego;
         _traffic = traffic;
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The road's geometry: road coordinates ↔ map frame, lanes.</summary>
+    public RoadFrame Road { get; }
 
     /// <summary>Monotonic virtual time of this tick, ns (the planner's clock).</summary>
     public long NowNs { get; internal set; }
@@ -42,13 +46,19 @@ public sealed class SimulationView
 
     public double EgoAccelMps2 => _ego.AccelMps2;
 
-    /// <summary>Ego lateral speed over the last tick, m/s, left positive.</summary>
+    /// <summary>Ego lateral speed relative to the road over the last tick, m/s, left positive.</summary>
     public double EgoLateralSpeedMps => _ego.LateralSpeedMps;
+
+    /// <summary>Ego rear axle in the map frame: position, m, and heading, rad.</summary>
+    public (double XM, double YM, double HeadingRad) EgoMapPose => _ego.MapPose;
+
+    /// <summary>Ego yaw rate, rad/s, left positive.</summary>
+    public double EgoYawRateRadps => _ego.YawRateRadps;
 
     public int VehicleCount => _traffic.Length;
 
     /// <summary>Centre y of lane <paramref name="lane"/> in this frame, m.</summary>
-    public double LaneCentreYM(int lane) => -lane * Scenario.Road.LaneWidthM;
+    public double LaneCentreYM(int lane) => Road.LaneCentreYM(lane);
 
     public SimulatedVehicle Vehicle(int index)
     {

@@ -17,6 +17,10 @@ namespace Octopilot.Planner.Simulation.Scenarios;
 /// <param name="LaneChangeCompletedByS">The change must be completed by then.</param>
 /// <param name="GapSeekingByS">The planner must be adjusting speed for a gap (the 5 s rule) by then.</param>
 /// <param name="EgoStops">The ego must come to a standstill at some time.</param>
+/// <param name="LateralLimitsRespected">While the planner steers, the ego's actual lateral acceleration stays ≤ 3 m/s² and
+/// its lateral jerk ≤ 5 m/s³ (ISO 11270 limits, from <see cref="PlannerOptions.Lateral"/>).</param>
+/// <param name="LaneKeeping">Offset from the lane centre while keeping the lane.</param>
+/// <param name="LaneChangeCentred">How a lane change must end laterally.</param>
 public sealed record ScenarioExpectations(
     bool NoCollision = true,
     bool EnvelopeRespected = true,
@@ -33,4 +37,7 @@ public sealed record ScenarioExpectations(
     double? GapSeekingByS = null,
     bool EgoStops = false,
     double? FinalSpeedMinMps = null,
-    double? FinalSpeedMaxMps = null);
+    double? FinalSpeedMaxMps = null,
+    bool LateralLimitsRespected = true,
+    LaneKeepingExpectation? LaneKeeping = null,
+    LaneChangeCentredExpectation? LaneChangeCentred = null);

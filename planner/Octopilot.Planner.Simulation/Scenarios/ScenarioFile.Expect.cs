@@ -8,7 +8,7 @@ public static partial class ScenarioFile
     {
         e.RejectUnknownKeys("noCollision", "envelopeRespected", "minGapM", "minTimeGapS", "minTimeGapFromS", "settle", "takeover",
             "takeoverByS", "laneChange", "laneChangeStartNotBeforeS", "laneChangeStartByS", "laneChangeCompletedByS", "gapSeekingByS",
-            "egoStops", "finalSpeedMinMps", "finalSpeedMaxMps");
+            "egoStops", "finalSpeedMinMps", "finalSpeedMaxMps", "lateralLimitsRespected", "laneKeeping", "laneChangeCentred");
 
         SettleExpectation? settle = null;
         if (e.OptionalChild("settle") is JsonConfigNode s)
@@ -41,7 +41,10 @@ public static partial class ScenarioFile
             GapSeekingByS: OptionalTime(e, "gapSeekingByS", durationS),
             EgoStops: e.Boolean("egoStops", false),
             FinalSpeedMinMps: e.Has("finalSpeedMinMps") ? Speed(e, "finalSpeedMinMps") : null,
-            FinalSpeedMaxMps: e.Has("finalSpeedMaxMps") ? Speed(e, "finalSpeedMaxMps") : null);
+            FinalSpeedMaxMps: e.Has("finalSpeedMaxMps") ? Speed(e, "finalSpeedMaxMps") : null,
+            LateralLimitsRespected: e.Boolean("lateralLimitsRespected", true),
+            LaneKeeping: e.OptionalChild("laneKeeping") is JsonConfigNode k ? ReadLaneKeeping(k, durationS) : null,
+            LaneChangeCentred: e.OptionalChild("laneChangeCentred") is JsonConfigNode c ? ReadLaneChangeCentred(c) : null);
 
         if (e.Has("minTimeGapFromS") && expect.MinTimeGapS is null)
         {
@@ -49,5 +52,23 @@ public static partial class ScenarioFile
         }
 
         return expect;
+    }
+
+    private static LaneKeepingExpectation ReadLaneKeeping(JsonConfigNode k, double durationS)
+    {
+        k.RejectUnknownKeys("fromS", "rmsMaxM", "maxM");
+        return new LaneKeepingExpectation(
+            k.NumberWhere("fromS", 0, t => t >= 0 && t < durationS, "must be a time in 0..durationS (exclusive)"),
+            k.NumberWhere("rmsMaxM", LaneKeepingExpectation.DefaultRmsMaxM, v => v is > 0 and <= 2, "must be in (0, 2] m"),
+            k.NumberWhere("maxM", LaneKeepingExpectation.DefaultMaxM, v => v is > 0 and <= 2, "must be in (0, 2] m"));
+    }
+
+    private static LaneChangeCentredExpectation ReadLaneChangeCentred(JsonConfigNode c)
+    {
+        c.RejectUnknownKeys("withinS", "toleranceM", "overshootMaxM");
+        return new LaneChangeCentredExpectation(
+            c.NumberWhere("withinS", LaneChangeCentredExpectation.DefaultWithinS, v => v is > 0 and <= 20, "must be in (0, 20] s"),
+            c.NumberWhere("toleranceM", LaneChangeCentredExpectation.DefaultToleranceM, v => v is > 0 and <= 2, "must be in (0, 2] m"),
+            c.NumberWhere("overshootMaxM", LaneChangeCentredExpectation.DefaultToleranceM, v => v is >= 0 and <= 2, "must be in 0..2 m"));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Octopilot.Core.Configuration;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Planner.Simulation.Scenarios;
 
@@ -49,21 +50,29 @@ public static partial class ScenarioFile
             return new RoadSpec(RoadSpec.DefaultLaneCount, RoadSpec.DefaultLaneWidthM);
         }
 
-        road.RejectUnknownKeys("laneCount", "laneWidthM");
+        road.RejectUnknownKeys("laneCount", "laneWidthM", "curveRadiusM");
         int lanes = IntegerWhere(road, "laneCount", RoadSpec.DefaultLaneCount, n => n is >= 1 and <= 8, "must be in 1..8");
         double widthM = road.NumberWhere("laneWidthM", RoadSpec.DefaultLaneWidthM, w => w is >= 2 and <= 6, "must be in 2..6 m");
-        return new RoadSpec(lanes, widthM);
+        double curvaturePerM = road.Has("curveRadiusM")
+            ? 1 / road.NumberWhere("curveRadiusM", r => Math.Abs(r) >= RoadSpec.MinCurveRadiusM && double.IsFinite(r),
+                $"must be a radius of at least {Text(RoadSpec.MinCurveRadiusM)} m, positive bending left, negative bending right (omit it for a straight road)")
+            : 0;
+        return new RoadSpec(lanes, widthM, curvaturePerM);
     }
 
     private static EgoSpec ReadEgo(JsonConfigNode ego, RoadSpec road)
     {
-        ego.RejectUnknownKeys("lane", "speedMps", "actuatorLagS", "lateralLagS", "widthM");
+        ego.RejectUnknownKeys("lane", "speedMps", "actuatorLagS", "steeringLagS", "wheelbaseM", "widthM", "lateralOffsetM");
         int lane = LaneIndex(ego, "lane", road);
         double speedMps = Speed(ego, "speedMps");
         double lagS = ego.NumberWhere("actuatorLagS", EgoSpec.DefaultActuatorLagS, l => l is >= 0.01 and <= 2, "must be in 0.01..2 s");
-        double lateralLagS = ego.NumberWhere("lateralLagS", EgoSpec.DefaultLateralLagS, l => l is >= 0.01 and <= 2, "must be in 0.01..2 s");
+        double steeringLagS = ego.NumberWhere("steeringLagS", EgoSpec.DefaultSteeringLagS, l => l is >= 0 and <= 1, "must be in 0..1 s");
+        double wheelbaseM = ego.NumberWhere("wheelbaseM", KinematicBicycle.DefaultWheelbaseM, l => l is >= 1.5 and <= 6, "must be in 1.5..6 m");
         double widthM = ego.NumberWhere("widthM", EgoSpec.DefaultWidthM, w => w is >= 1 and <= 3, "must be in 1..3 m");
-        return new EgoSpec(lane, speedMps, lagS, lateralLagS, widthM);
+        double halfLaneM = road.LaneWidthM / 2;
+        double offsetM = ego.NumberWhere("lateralOffsetM", 0, o => Math.Abs(o) < halfLaneM,
+            $"must be an offset from the lane centre inside the lane, |offset| < {Text(halfLaneM)} m");
+        return new EgoSpec(lane, speedMps, lagS, steeringLagS, widthM, offsetM, wheelbaseM);
     }
 
     private static DriverScript ReadDriver(JsonConfigNode driver, double durationS)
@@ -103,7 +112,7 @@ public static partial class ScenarioFile
             return new WorldScript(WorldScript.DefaultSensorRangeM, []);
         }
 
-        world.RejectUnknownKeys("sensorRangeM", "faults");
+        world.RejectUnknownKeys("sensorRangeM", "faults", "laneNoise");
         double rangeM = world.NumberWhere("sensorRangeM", WorldScript.DefaultSensorRangeM, r => r is >= 10 and <= 500, "must be in 10..500 m");
         var faults = new List<WorldFault>();
         if (world.OptionalChild("faults") is JsonConfigNode list)
@@ -117,7 +126,17 @@ public static partial class ScenarioFile
             }
         }
 
-        return new WorldScript(rangeM, faults);
+        LaneNoise? noise = null;
+        if (world.OptionalChild("laneNoise") is JsonConfigNode n)
+        {
+            n.RejectUnknownKeys("c0M", "c1", "seed");
+            noise = new LaneNoise(
+                n.NumberWhere("c0M", v => v is >= 0 and <= 1, "must be a standard deviation in 0..1 m"),
+                n.NumberWhere("c1", v => v is >= 0 and <= 0.1, "must be a standard deviation in 0..0.1 (slope)"),
+                IntegerWhere(n, "seed", 1, v => v >= 0, "must be ≥ 0"));
+        }
+
+        return new WorldScript(rangeM, faults, noise);
     }
 
     // ---- Shared field rules -------------------------------------------------------------------------------------

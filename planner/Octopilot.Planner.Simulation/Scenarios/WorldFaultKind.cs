@@ -15,4 +15,13 @@ public enum WorldFaultKind
 
     /// <summary>The nearest object's x position is NaN (bad input).</summary>
     NonFiniteObject = 5,
+
+    /// <summary>No lane found: the ego centre line is absent (worn markings, glare, a construction zone).</summary>
+    LanesLost = 6,
+
+    /// <summary>The ego centre line's coefficients are NaN (bad input).</summary>
+    NonFiniteLane = 7,
+
+    /// <summary>The ego centre line is shifted 1 m to the left: a fit that latched onto the wrong marking.</summary>
+    LaneJump = 8,
 }

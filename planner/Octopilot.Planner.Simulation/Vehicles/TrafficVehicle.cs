@@ -5,7 +5,8 @@ namespace Octopilot.Planner.Simulation.Vehicles;
 /// <summary>
 /// A scripted road user moving along the road: speed ramps towards a target at a fixed acceleration magnitude; lane
 /// changes follow a quintic lateral path. Its actions fire once each when their trigger holds
-/// (the closed loop decides). Position <see cref="SM"/> is the footprint centre along the road.
+/// (the closed loop decides). Position <see cref="SM"/> is the footprint centre's station (along lane 0's centre);
+/// <see cref="SpeedMps"/> is along its own path, so on a curve its station rate is v/(1 − κ₀y).
 /// </summary>
 internal sealed class TrafficVehicle
 {
@@ -13,6 +14,7 @@ internal sealed class TrafficVehicle
     private const double SpeedReachedMps = 1e-9;
 
     private readonly bool[] _fired;
+    private readonly RoadFrame _road;
     private double _targetSpeedMps;
     private double _accelMagnitudeMps2;
     private double _laneChangeFromYM;
@@ -20,9 +22,10 @@ internal sealed class TrafficVehicle
     private double _laneChangeElapsedS;
     private double _laneChangeDurationS;
 
-    public TrafficVehicle(TrafficVehicleSpec spec, double sM, double yM)
+    public TrafficVehicle(TrafficVehicleSpec spec, double sM, double yM, RoadFrame road)
     {
         Spec = spec;
+        _road = road;
         SM = sM;
         YM = _laneChangeFromYM = _laneChangeToYM = yM;
         SpeedMps = _targetSpeedMps = spec.SpeedMps;
@@ -53,13 +56,9 @@ internal sealed class TrafficVehicle
     /// <summary>Lateral speed, m/s, positive left.</summary>
     public double LateralSpeedMps { get; private set; }
 
-    public double RearSM => SM - (0.5 * Spec.LengthM);
-
-    public double FrontSM => SM + (0.5 * Spec.LengthM);
-
     public bool HasFired(int actionIndex) => _fired[actionIndex];
 
-    public void Fire(int actionIndex, RoadFrame road)
+    public void Fire(int actionIndex)
     {
         _fired[actionIndex] = true;
         TrafficAction action = Spec.Actions[actionIndex];
@@ -72,7 +71,7 @@ internal sealed class TrafficVehicle
         if (action.ToLane is int lane)
         {
             _laneChangeFromYM = YM;
-            _laneChangeToYM = road.LaneCentreYM(lane);
+            _laneChangeToYM = _road.LaneCentreYM(lane);
             _laneChangeElapsedS = 0;
             _laneChangeDurationS = action.LaneChangeDurationS;
         }
@@ -83,7 +82,7 @@ internal sealed class TrafficVehicle
         double speedErrorMps = _targetSpeedMps - SpeedMps;
         double maxStepMps = _accelMagnitudeMps2 * dtS;
         double stepMps = Math.Clamp(speedErrorMps, -maxStepMps, maxStepMps);
-        SM += (SpeedMps + (0.5 * stepMps)) * dtS;
+        SM += (SpeedMps + (0.5 * stepMps)) * dtS / _road.PathScaleAt(YM);
         SpeedMps += stepMps;
 
         if (_laneChangeDurationS > 0 && _laneChangeElapsedS < _laneChangeDurationS)

@@ -28,6 +28,19 @@ internal static class ScenarioReportWriter
                 $"     lane change: requested {Time(lc.RequestedAtS)}, gap seeking {Time(lc.GapSeekingAtS)}, started {Time(lc.StartedAtS)}, completed {Time(lc.CompletedAtS)}, aborted {Time(lc.AbortedAtS)}, cancelled {Time(lc.CancelledAtS)}{(lc.CancelReason is null ? string.Empty : $" ({lc.CancelReason})")}; rear gap at start {Value(lc.RearGapAtStartM, "m")} vs S_rear {Value(lc.RearRequiredGapAtStartM, "m")}"));
         }
 
+        LateralFigures lat = result.Lateral;
+        if (lat.SystemSteeredTicks > 0)
+        {
+            output.WriteLine(string.Create(c,
+                $"     lateral: keeping RMS {Value3(lat.LaneKeepingRmsM)}, max {Value3(lat.LaneKeepingMaxM)}{At(lat.LaneKeepingMaxAtS)}; peak a_lat {lat.PeakLateralAccelMps2:0.00} m/s², jerk {lat.PeakLateralJerkMps3:0.00} m/s³{(lat.DriverSteeredAfterS is double d ? $"; driver steers from {d:0.00} s" : string.Empty)}"));
+        }
+
+        if (lat.LaneChangeTargetLane is int target)
+        {
+            output.WriteLine(string.Create(c,
+                $"     lane change to lane {target}: overshoot {Value3(lat.LaneChangeOvershootM)}, worst offset after the window {Value3(lat.LaneChangeWorstOffsetM)}, final {Value3(lat.LaneChangeFinalOffsetM)}"));
+        }
+
         foreach (CheckOutcome check in result.Checks.Where(check => !check.Passed))
         {
             output.WriteLine($"     FAILED {check.Name}: {check.Message}");
@@ -36,6 +49,9 @@ internal static class ScenarioReportWriter
 
     private static string Value(double? value, string unit) =>
         value is double v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.00} {unit}") : "-";
+
+    private static string Value3(double? value) =>
+        value is double v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.000} m") : "-";
 
     private static string At(double? timeS) =>
         timeS is double t ? string.Create(CultureInfo.InvariantCulture, $" at {t:0.00} s") : string.Empty;

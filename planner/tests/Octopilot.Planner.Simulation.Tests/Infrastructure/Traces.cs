@@ -33,6 +33,6 @@ internal static class Traces
 
     public static Scenario ScenarioWith(ScenarioExpectations expect, double durationS = 10) =>
         new("synthetic.json", "synthetic", string.Empty, durationS, new RoadSpec(3, 3.5),
-            new EgoSpec(1, 20, EgoSpec.DefaultActuatorLagS, EgoSpec.DefaultLateralLagS, EgoSpec.DefaultWidthM),
+            new EgoSpec(1, 20, EgoSpec.DefaultActuatorLagS, EgoSpec.DefaultSteeringLagS, EgoSpec.DefaultWidthM),
             new DriverScript(20, Inputs.TimeGapSetting.Medium, true, []), [], new WorldScript(200, []), expect);
 }
