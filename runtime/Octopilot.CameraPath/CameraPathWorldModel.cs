@@ -12,6 +12,7 @@ using Octopilot.Pipeline.Slabs;
 using Octopilot.Planner.Inputs;
 using Octopilot.Planner.Simulation.Perception;
 using Octopilot.Planner.Simulation.Scenarios;
+using Octopilot.Planner.Simulation.Vehicles;
 using Octopilot.WorldModel;
 
 namespace Octopilot.CameraPath;
@@ -71,8 +72,8 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
         }
 
         HighwayScenario scene = ScenarioScene.From(scenario);
-        var road = new HighwayRoad(scene.Road);
-        _state = new ScenarioWorldState(road, scenario.Road.LaneCount, scenario.Road.LaneWidthM, scenario.Traffic.Count);
+        RoadFrame roadFrame = RoadFrame.ForCentreLine(scenario.Road.LaneCount, scenario.Road.LaneWidthM, scenario.Road.CurvaturePerM);
+        _state = new ScenarioWorldState(roadFrame, scenario.Road.Lane0OffsetM, scenario.Traffic.Count);
         var world = new HighwayWorld(scene, _state, _state);
         CameraRig rig = options.Rig.ScaledTo(width, height);
         _renderers = new HighwayRenderer[rig.Count];
@@ -120,7 +121,7 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
         if (view.NowNs >= _nextFrameNs)
         {
             _state.Capture(view, simTimeNs);
-            Perceive(view.NowNs, simTimeNs, view.EgoSpeedMps);
+            Perceive(view.NowNs, simTimeNs, view.EgoSpeedMps, view.EgoYawRateRadps);
             _nextFrameNs += _framePeriodNs;
         }
 
@@ -147,7 +148,7 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
         _state.Capture(view, simTimeNs);
         for (int k = _options.PrimeFrames; k >= 1; k--)
         {
-            Perceive(view.NowNs - (k * _framePeriodNs), simTimeNs - (k * _framePeriodNs), view.EgoSpeedMps);
+            Perceive(view.NowNs - (k * _framePeriodNs), simTimeNs - (k * _framePeriodNs), view.EgoSpeedMps, view.EgoYawRateRadps);
         }
 
         while (_pendingCount > 0)
@@ -160,7 +161,7 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
         _nextFrameNs = view.NowNs;
     }
 
-    private void Perceive(long startOfFrameNs, long simTimeNs, double egoSpeedMps)
+    private void Perceive(long startOfFrameNs, long simTimeNs, double egoSpeedMps, double egoYawRateRadps)
     {
         long sequence = _frameSequence++;
         long t0 = Stopwatch.GetTimestamp();
@@ -210,7 +211,7 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
 
         long t3 = Stopwatch.GetTimestamp();
         WorldModelSnapshot snapshot = default;
-        Builder.Update(driving, new EgoMotion(egoSpeedMps, 0), ref snapshot);
+        Builder.Update(driving, new EgoMotion(egoSpeedMps, egoYawRateRadps), ref snapshot);
         Statistics.WorldModel.Record(ElapsedNs(t3, Stopwatch.GetTimestamp()));
         Statistics.FrameSets++;
         _observer?.OnWorldModel(TimeUnits.NsToSeconds(simTimeNs), Builder, snapshot);

@@ -7,7 +7,7 @@ using CameraRoadSpec = Octopilot.Cameras.Synthetic.RoadSpec;
 namespace Octopilot.CameraPath;
 
 /// <summary>
-/// A planner scenario as the synthetic cameras' scene: its straight road painted like a motorway (RAA/ EU rules:
+/// A planner scenario as the synthetic cameras' scene: its road (straight or one curve, the same centre line) painted like a motorway (RAA/ EU rules:
 /// 0.15 m lines, 3 m dashes with 9 m gaps between lanes (the German 6/12 m pattern scaled to the renderer's range),
 /// 2.5 m hard shoulder), each scripted vehicle a box of its size with a height and colour by kind.
 /// Motion comes from the closed loop, not from this scene (<see cref="ScenarioWorldState"/>).
@@ -29,7 +29,7 @@ internal static class ScenarioScene
     public static HighwayScenario From(Scenario scenario)
     {
         var road = new CameraRoadSpec(
-            scenario.Road.LaneCount, scenario.Road.LaneWidthM, CurvaturePerM: 0, DashLengthM: 3.0, GapLengthM: 9.0, MarkingWidthM: 0.15, ShoulderWidthM: 2.5);
+            scenario.Road.LaneCount, scenario.Road.LaneWidthM, scenario.Road.CurvaturePerM, DashLengthM: 3.0, GapLengthM: 9.0, MarkingWidthM: 0.15, ShoulderWidthM: 2.5);
         var vehicles = new List<VehicleSpec>(scenario.Traffic.Count);
         for (int i = 0; i < scenario.Traffic.Count; i++)
         {

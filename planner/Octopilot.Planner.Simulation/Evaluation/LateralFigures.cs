@@ -10,6 +10,8 @@ namespace Octopilot.Planner.Simulation.Evaluation;
 /// </summary>
 /// <param name="SystemSteeredTicks">Ticks the planner steered (the rest: the simulated driver).</param>
 /// <param name="DriverSteeredAfterS">First tick the driver steered at or after the lane-keeping start (null: never).</param>
+/// <param name="HoldingTicks">Ticks lateral control held the last good path (its input was rejected).</param>
+/// <param name="TicksByReason">Ticks per <c>LateralReason</c> the controller reported (rejected input or a limit), by name.</param>
 public sealed record LateralFigures(
     int SystemSteeredTicks,
     int LaneKeepingTicks,
@@ -24,4 +26,6 @@ public sealed record LateralFigures(
     int? LaneChangeTargetLane,
     double? LaneChangeOvershootM,
     double? LaneChangeWorstOffsetM,
-    double? LaneChangeFinalOffsetM);
+    double? LaneChangeFinalOffsetM,
+    int HoldingTicks,
+    IReadOnlyDictionary<string, int> TicksByReason);

@@ -1,4 +1,5 @@
 using Octopilot.Planner.LaneChange;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Simulation.Scenarios;
 
 namespace Octopilot.Planner.Simulation.Evaluation;
@@ -62,8 +63,13 @@ public static partial class ScenarioEvaluator
         }
 
         (int? target, double? overshoot, double? worst, double? final) = MeasureLaneChangeEnd(scenario, trace);
+        int holding = samples.Count(s => s.LateralAuthority == LateralAuthority.Holding);
+        var byReason = samples.Where(s => s.LateralReason != LateralReason.None)
+            .GroupBy(s => s.LateralReason)
+            .OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key.ToString(), g => g.Count());
         return new LateralFigures(steered, keeping, keeping > 0 ? Math.Sqrt(sumSquares / keeping) : null, keeping > 0 ? maxOffset : null,
-            maxAtS, driverAfterS, peakAccel, accelAtS, peakJerk, jerkAtS, target, overshoot, worst, final);
+            maxAtS, driverAfterS, peakAccel, accelAtS, peakJerk, jerkAtS, target, overshoot, worst, final, holding, byReason);
     }
 
     /// <summary>From the first start of lateral movement: target lane, overshoot beyond its centre, worst offset after the window, final offset.</summary>

@@ -22,6 +22,7 @@ namespace Octopilot.Planner.Simulation.Evaluation;
 /// <param name="LateralAuthority">Whether the planner steered on this tick.</param>
 /// <param name="DriverSteers">The simulated driver steered (the planner had no lateral authority).</param>
 /// <param name="TargetLane">The lane-change target lane, −1 without one.</param>
+/// <param name="LateralReason">Why the lateral controller rejected or limited this tick (None: it did not).</param>
 public readonly record struct TraceSample(
     double TimeS,
     double EgoSpeedMps,
@@ -42,4 +43,5 @@ public readonly record struct TraceSample(
     double CurvatureCommandPerM = 0,
     LateralAuthority LateralAuthority = LateralAuthority.None,
     bool DriverSteers = false,
-    int TargetLane = -1);
+    int TargetLane = -1,
+    LateralReason LateralReason = LateralReason.None);

@@ -124,7 +124,8 @@ internal sealed partial class ClosedLoop
         double desiredGapM = _options.StandstillDistanceM + (_ego.SpeedMps * _options.TimeGapS(_driver.TimeGap));
         return new TraceSample(timeS, _ego.SpeedMps, _ego.AccelMps2, output.TargetAccelMps2, _road.LaneAt(_ego.YM), leadGapM, desiredGapM,
             closestGapM, output.TakeoverReason, output.LaneChangeState, output.LaneChangeTransition, rearGapM, rearRequiredM,
-            _ego.YM, _ego.CurvaturePerM, _ego.LateralAccelMps2, output.CurvaturePerM, output.LateralAuthority, driverSteers, output.TargetLaneIndex);
+            _ego.YM, _ego.CurvaturePerM, _ego.LateralAccelMps2, output.CurvaturePerM, output.LateralAuthority, driverSteers, output.TargetLaneIndex,
+            output.LateralReason);
     }
 
     /// <summary>Path distance from the ego rear axle to <paramref name="v"/>'s footprint centre, m, measured along the

@@ -33,6 +33,10 @@ internal static class ScenarioReportWriter
         {
             output.WriteLine(string.Create(c,
                 $"     lateral: keeping RMS {Value3(lat.LaneKeepingRmsM)}, max {Value3(lat.LaneKeepingMaxM)}{At(lat.LaneKeepingMaxAtS)}; peak a_lat {lat.PeakLateralAccelMps2:0.00} m/s², jerk {lat.PeakLateralJerkMps3:0.00} m/s³{(lat.DriverSteeredAfterS is double d ? $"; driver steers from {d:0.00} s" : string.Empty)}"));
+            if (lat.TicksByReason.Count > 0)
+            {
+                output.WriteLine(string.Create(c, $"     lateral ticks rejected/limited: {string.Join(", ", lat.TicksByReason.Select(r => $"{r.Key} {r.Value}"))}; holding {lat.HoldingTicks}"));
+            }
         }
 
         if (lat.LaneChangeTargetLane is int target)

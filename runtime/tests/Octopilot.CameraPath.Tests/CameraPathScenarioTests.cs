@@ -15,11 +15,14 @@ public class CameraPathScenarioTests
 {
     private static readonly Lazy<CameraRig> Rig = new(() => RigFile.Load(RepositoryPaths.DefaultRig));
 
+    internal static CameraRig DefaultRig => Rig.Value;
+
     internal static string ScenarioPath(string fileName) => Path.Combine(RepositoryPaths.Root, "planner", "scenarios", fileName);
 
-    internal static (ScenarioResult Result, CameraPathWorldModel Path) Run(string fileName)
+    internal static (ScenarioResult Result, CameraPathWorldModel Path) Run(string fileName, Func<Scenario, Scenario>? adjust = null)
     {
         Scenario scenario = ScenarioFile.Load(ScenarioPath(fileName));
+        scenario = adjust?.Invoke(scenario) ?? scenario;
         using var cameraPath = new CameraPathWorldModel(scenario, new CameraPathOptions { Rig = Rig.Value });
         ScenarioResult result = ScenarioRunner.Run(scenario, new PlannerOptions(), cameraPath);
         return (result, cameraPath);
