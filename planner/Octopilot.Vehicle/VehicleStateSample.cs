@@ -21,6 +21,13 @@ public readonly struct VehicleStateSample
 
     public bool GasPressed { get; init; }
 
+    /// <summary>
+    /// The driver is turning the wheel against (or beyond) the assistance: |driver torque| above the car's threshold
+    /// (Toyota: 100, openpilot's <c>STEER_THRESHOLD</c>). False when the vehicle does not report driver torque.
+    /// The planner's inputs have no such field yet; a lateral command encoder and logs read it from here.
+    /// </summary>
+    public bool SteeringPressed { get; init; }
+
     /// <summary>The car's cruise main switch is on (engagement possible); <see cref="DriverInputs.Engaged"/> is the active state.</summary>
     public bool CruiseMainOn { get; init; }
 

@@ -1,9 +1,11 @@
+using Octopilot.Core.Configuration;
 using Octopilot.Core.Threading;
 using Octopilot.Planner.Outputs;
 using Octopilot.Vehicle.Can.Commands;
 using Octopilot.Vehicle.Can.Frames;
 using Octopilot.Vehicle.Can.Mapping;
 using Octopilot.Vehicle.Can.Sources;
+using Octopilot.Vehicle.Can.Steering;
 
 namespace Octopilot.Vehicle.Can.Interface;
 
@@ -12,7 +14,8 @@ namespace Octopilot.Vehicle.Can.Interface;
 /// from an <see cref="ICanFrameSource"/>, folds them into the state with a <see cref="VehicleStateDecoder"/> and
 /// publishes it through a seqlock mailbox; <see cref="TryReadState"/> copies it and judges silence at the caller's
 /// time, so a bus that goes quiet (or a reader blocked on it) makes the state invalid without any help from the
-/// reader. <see cref="Send"/> encodes the command frame when due and writes it to the <see cref="ICanFrameSink"/>.
+/// reader. <see cref="Send"/> encodes the command frames when due (the longitudinal one and, when configured, the
+/// steering-torque one, which reads the newest decoded steering state) and writes them to the <see cref="ICanFrameSink"/>.
 /// Owns the source and the sink (disposed with it). Thread rules as <see cref="IVehicleInterface"/>.
 /// </summary>
 public sealed class CanVehicleInterface : IVehicleInterface
@@ -22,6 +25,7 @@ public sealed class CanVehicleInterface : IVehicleInterface
     private readonly CanVehicleOptions _options;
     private readonly VehicleStateDecoder _decoder;
     private readonly CyclicCommandEncoder? _encoder;
+    private readonly LateralTorqueEncoder? _lateral;
     private readonly LatestValueMailbox<DecodedVehicle> _published = new();
     private readonly ManualResetEventSlim _readerExited = new(false);
     private CancellationTokenSource? _stop;
@@ -30,10 +34,13 @@ public sealed class CanVehicleInterface : IVehicleInterface
     private volatile string? _readerError;
     private readonly StateReadTracker _reads = new();
     private CanFrame _commandFrame; // consumer thread only
+    private CanFrame _lateralFrame; // consumer thread only
     private long _stateUpdates;
     private long _commandsReceived;
     private long _commandFramesWritten;
     private long _commandsFailed;
+    private long _lateralFramesWritten;
+    private long _lateralFramesFailed;
     private long _readerFailures;
 
     /// <summary>
@@ -47,6 +54,11 @@ public sealed class CanVehicleInterface : IVehicleInterface
         _options = options;
         _decoder = new VehicleStateDecoder(options.Dbc, options.Map, options.Checksum, options.AccelFilterTimeConstantS);
         _encoder = options.Command is { } command ? new CyclicCommandEncoder(options.Dbc, command, options.Checksum) : null;
+        if (options.LateralCommand is { } lateral)
+        {
+            RequireSteeringSensors(options);
+            _lateral = new LateralTorqueEncoder(options.Dbc, lateral, options.Checksum);
+        }
     }
 
     public string Name => "can:" + _source.Name;
@@ -120,24 +132,33 @@ public sealed class CanVehicleInterface : IVehicleInterface
     public void Send(in PlannerOutput command, long nowNs)
     {
         Interlocked.Increment(ref _commandsReceived);
-        if (_encoder is null || _sink is null)
+        if (_sink is null || (_encoder is null && _lateral is null))
         {
             Interlocked.Increment(ref _commandsFailed); // listen-only: nothing may reach the car
             return;
         }
 
-        if (!_encoder.TryEncode(command, nowNs, ref _commandFrame))
+        // Each encoder sends only when its frame is due (ACC_CONTROL every 30 ms, STEERING_LKA every 10 ms on Toyota).
+        if (_encoder is not null && _encoder.TryEncode(command, nowNs, ref _commandFrame))
         {
-            return; // not due yet: the car gets one frame per period
+            Write(_sink, _commandFrame, ref _commandFramesWritten, ref _commandsFailed);
         }
 
-        if (_sink.TryWrite(_commandFrame))
+        if (_lateral is not null && _lateral.TryEncode(command, ReadSteering(nowNs), nowNs, ref _lateralFrame))
         {
-            Interlocked.Increment(ref _commandFramesWritten);
+            Write(_sink, _lateralFrame, ref _lateralFramesWritten, ref _lateralFramesFailed);
+        }
+    }
+
+    private static void Write(ICanFrameSink sink, in CanFrame frame, ref long written, ref long failed)
+    {
+        if (sink.TryWrite(frame))
+        {
+            Interlocked.Increment(ref written);
         }
         else
         {
-            Interlocked.Increment(ref _commandsFailed);
+            Interlocked.Increment(ref failed);
         }
     }
 
@@ -147,8 +168,8 @@ public sealed class CanVehicleInterface : IVehicleInterface
         BecameInvalid = _reads.BecameInvalid,
         InvalidReads = _reads.InvalidReads,
         CommandsReceived = Interlocked.Read(ref _commandsReceived),
-        CommandsDelivered = Interlocked.Read(ref _commandFramesWritten),
-        CommandsFailed = Interlocked.Read(ref _commandsFailed),
+        CommandsDelivered = Interlocked.Read(ref _commandFramesWritten) + Interlocked.Read(ref _lateralFramesWritten),
+        CommandsFailed = Interlocked.Read(ref _commandsFailed) + Interlocked.Read(ref _lateralFramesFailed),
     };
 
     public CanCounters ReadCanCounters() => new()
@@ -159,7 +180,30 @@ public sealed class CanVehicleInterface : IVehicleInterface
         CommandFramesWritten = Interlocked.Read(ref _commandFramesWritten),
         CommandFramesFailed = Interlocked.Read(ref _commandsFailed),
         CommandsClamped = _encoder?.AccelClamped ?? 0,
+        LateralFramesWritten = Interlocked.Read(ref _lateralFramesWritten),
+        LateralFramesFailed = Interlocked.Read(ref _lateralFramesFailed),
+        LateralRequestFrames = _lateral?.RequestFrames ?? 0,
+        LateralTorqueLimited = _lateral?.LimitedFrames ?? 0,
+        LateralWindDownFrames = _lateral?.WindDownFrames ?? 0,
+        LateralReleasedByCar = _lateral?.ReleasedByCar ?? 0,
+        LateralSteeringPressedFrames = _lateral?.SteeringPressedFrames ?? 0,
     };
+
+    /// <summary>A lateral command needs the steering angle (with its geometry) and the motor torque it is limited against.</summary>
+    private static void RequireSteeringSensors(CanVehicleOptions options)
+    {
+        VehicleSignalMap map = options.Map;
+        if (map.SteeringWheelAngle is null || map.SteeringGeometry is null || map.EpsMotorTorque is null)
+        {
+            throw new ConfigException(options.Dbc.SourceName, nameof(options.LateralCommand),
+                "a steering-torque command needs the map's SteeringWheelAngle, SteeringGeometry and EpsMotorTorque (measured lateral acceleration and the motor limit)",
+                $"SteeringWheelAngle {map.SteeringWheelAngle?.ToString() ?? "null"}, SteeringGeometry {(map.SteeringGeometry is null ? "null" : "set")}, EpsMotorTorque {map.EpsMotorTorque?.ToString() ?? "null"}");
+        }
+    }
+
+    /// <summary>The newest decoded steering state judged at <paramref name="nowNs"/>; invalid (all zero) when none could be read.</summary>
+    private SteeringFeedback ReadSteering(long nowNs) =>
+        _published.TryRead(out DecodedVehicle decoded, out _) ? decoded.Steering(nowNs, _options.SilenceBoundNs) : default;
 
     private void ReadLoop(object? state)
     {

@@ -3,6 +3,7 @@ using Octopilot.Vehicle.Can.Checksums;
 using Octopilot.Vehicle.Can.Commands;
 using Octopilot.Vehicle.Can.Dbc;
 using Octopilot.Vehicle.Can.Mapping;
+using Octopilot.Vehicle.Can.Steering;
 using Octopilot.Vehicle.Can.Toyota;
 
 namespace Octopilot.Vehicle.Can.Interface;
@@ -41,6 +42,12 @@ public sealed record CanVehicleOptions
     /// <summary>The command frame; null = listen only (replay, or a car we must not command): Send counts failures.</summary>
     public CommandFrameSpec? Command { get; init; }
 
+    /// <summary>
+    /// The steering-torque command frame (curvature → torque, limits, frame); null = no lateral frames. Needs a map with
+    /// the steering-wheel angle, its geometry and the motor torque (checked when the interface is built).
+    /// </summary>
+    public LateralTorqueCommandSpec? LateralCommand { get; init; }
+
     /// <summary>Largest age of any required message for a valid state, ns, &gt; 0. Default <see cref="DefaultSilenceBoundNs"/>.</summary>
     public long SilenceBoundNs
     {
@@ -73,12 +80,13 @@ public sealed record CanVehicleOptions
     /// <summary>Name of the reader thread (shows in <c>top -H</c> and debuggers; Linux keeps the first 15 characters).</summary>
     public string ReaderThreadName { get; init; } = "can-rx";
 
-    /// <summary>The Toyota TSS-P preset (map, checksum, ACC_CONTROL) over <paramref name="dbc"/> (toyota_new_mc_pt_generated.dbc).</summary>
+    /// <summary>The Toyota TSS-P preset (map, checksum, ACC_CONTROL, STEERING_LKA) over <paramref name="dbc"/> (toyota_new_mc_pt_generated.dbc).</summary>
     public static CanVehicleOptions ToyotaTssP(DbcFile dbc) => new()
     {
         Dbc = dbc,
         Map = Toyota.ToyotaTssP.SignalMap,
         Checksum = Toyota.ToyotaTssP.Checksum,
         Command = Toyota.ToyotaTssP.AccControl,
+        LateralCommand = Toyota.ToyotaTssP.LateralCommand,
     };
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Octopilot.Planner.Inputs;
+using Octopilot.Vehicle.Can.Steering;
 
 namespace Octopilot.Vehicle.Can.Mapping;
 
@@ -27,6 +28,18 @@ internal struct DecodedVehicle
     public bool GasPressed;
     public TimeGapSetting TimeGap;
 
+    /// <summary>Steering-wheel angle, deg, + left: the whole part and the fine part as the car sends them, summed on read.</summary>
+    public double SteeringAngleWholeDeg;
+    public double SteeringAngleFractionDeg;
+
+    /// <summary>Kinematic yaw rate from speed and steering angle, rad/s (0 when the map has no steering angle).</summary>
+    public double YawRateRadps;
+
+    /// <summary>Driver torque on the wheel and the power-steering motor's torque, DBC units, + left.</summary>
+    public double DriverSteeringTorque;
+    public double EpsMotorTorque;
+    public bool SteeringPressed;
+
     /// <summary>Timestamp of the newest decoded frame, ns; <see cref="long.MinValue"/> before the first.</summary>
     public long NewestNs;
 
@@ -37,6 +50,23 @@ internal struct DecodedVehicle
 
     /// <summary>Last-seen time per age-limited message, ns; <see cref="long.MinValue"/> until seen.</summary>
     public RequiredTimes RequiredSeenNs;
+
+    public readonly double SteeringWheelAngleDeg => SteeringAngleWholeDeg + SteeringAngleFractionDeg;
+
+    /// <summary>What the lateral command reads, with the validity judged at <paramref name="nowNs"/>.</summary>
+    public readonly SteeringFeedback Steering(long nowNs, long silenceBoundNs) => new()
+    {
+        StateValid = Judge(nowNs, silenceBoundNs).IsValid,
+        SpeedMps = SpeedMps,
+        YawRateRadps = YawRateRadps,
+        SteeringWheelAngleDeg = SteeringWheelAngleDeg,
+        DriverTorque = DriverSteeringTorque,
+        EpsMotorTorque = EpsMotorTorque,
+        SteeringPressed = SteeringPressed,
+        CruiseEngaged = Engaged,
+        BrakePressed = BrakePressed,
+        GasPressed = GasPressed,
+    };
 
     /// <summary>Judges the state at <paramref name="nowNs"/>: silent when any age-limited message is older than the bound.</summary>
     public readonly VehicleStateSample Judge(long nowNs, long silenceBoundNs)
@@ -69,12 +99,14 @@ internal struct DecodedVehicle
             {
                 SpeedMps = SpeedMps,
                 AccelMps2 = AccelMps2,
+                YawRateRadps = YawRateRadps,
                 Driver = new DriverInputs { TurnSignal = TurnSignal, SetSpeedMps = SetSpeedMps, TimeGap = TimeGap, Engaged = Engaged },
             },
             WheelSpeeds = new WheelSpeeds(WheelFrontLeftMps, WheelFrontRightMps, WheelRearLeftMps, WheelRearRightMps),
             DisplaySpeedMps = DisplaySpeedMps,
             BrakePressed = BrakePressed,
             GasPressed = GasPressed,
+            SteeringPressed = SteeringPressed,
             CruiseMainOn = MainOn,
             UpdatedNs = NewestNs,
             AgeNs = ageNs,

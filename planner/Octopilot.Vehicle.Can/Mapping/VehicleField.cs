@@ -16,4 +16,8 @@ internal enum VehicleField : byte
     BrakePressed,
     GasPressed,
     FollowDistance,
+    SteeringWheelAngle,
+    SteeringWheelAngleFraction,
+    DriverSteeringTorque,
+    EpsMotorTorque,
 }

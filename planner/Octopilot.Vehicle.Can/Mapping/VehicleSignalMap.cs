@@ -8,6 +8,8 @@ namespace Octopilot.Vehicle.Can.Mapping;
 /// </summary>
 public sealed record VehicleSignalMap
 {
+    private readonly double _steeringPressedThreshold = 100;
+
     public SpeedSource SpeedSource { get; init; } = SpeedSource.WheelSpeedMean;
 
     /// <summary>The speed signal when <see cref="SpeedSource"/> is <see cref="SpeedSource.Signal"/>; unit km/h, m/s or mph.</summary>
@@ -56,6 +58,36 @@ public sealed record VehicleSignalMap
     public long FollowDistanceMediumRaw { get; init; } = 2;
 
     public long FollowDistanceLongRaw { get; init; } = 1;
+
+    /// <summary>
+    /// Steering-wheel angle, + left (counter-clockwise), DBC unit deg or rad. With <see cref="SteeringGeometry"/> it
+    /// gives the yaw rate (<see cref="Planner.Inputs.VehicleState.YawRateRadps"/>), kinematic: v·tan(angle / ratio) / L.
+    /// </summary>
+    public SignalRef? SteeringWheelAngle { get; init; }
+
+    /// <summary>A finer part added to <see cref="SteeringWheelAngle"/> (Toyota: 1.5° steps plus a 0.1° fraction); same message and unit kind.</summary>
+    public SignalRef? SteeringWheelAngleFraction { get; init; }
+
+    /// <summary>Wheelbase and steer ratio for the yaw rate; required when <see cref="SteeringWheelAngle"/> is mapped.</summary>
+    public SteeringGeometry? SteeringGeometry { get; init; }
+
+    /// <summary>Torque the driver applies to the steering wheel, DBC units (+ left). Drives <see cref="VehicleStateSample.SteeringPressed"/>.</summary>
+    public SignalRef? DriverSteeringTorque { get; init; }
+
+    /// <summary>
+    /// |<see cref="DriverSteeringTorque"/>| above this (DBC units) means the driver is steering (an override), finite
+    /// and &gt; 0. Default 100: openpilot's Toyota <c>STEER_THRESHOLD</c>.
+    /// </summary>
+    public double SteeringPressedThreshold
+    {
+        get => _steeringPressedThreshold;
+        init => _steeringPressedThreshold = value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SteeringPressedThreshold), value, "the steering-pressed threshold must be finite and > 0 (DBC torque units)");
+    }
+
+    /// <summary>Torque the power-steering motor reports, DBC units (+ left): what a torque command is limited against.</summary>
+    public SignalRef? EpsMotorTorque { get; init; }
 
     /// <summary>
     /// Messages sent on change or slowly (a blinker message every ~10 s): their last value holds, however old; they

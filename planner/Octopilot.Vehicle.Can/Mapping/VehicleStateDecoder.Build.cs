@@ -25,6 +25,7 @@ public sealed partial class VehicleStateDecoder
         _checksum = checksum;
         _speedSource = map.SpeedSource;
         _accelTimeConstantS = accelFilterTimeConstantS;
+        _geometry = map.SteeringGeometry;
         _slots = dbc.Messages.Select(m => new MessageSlot(m)).ToArray();
         _standardSlots = new int[CanFrame.MaxStandardId + 1];
         Array.Fill(_standardSlots, -1);
@@ -53,10 +54,13 @@ public sealed partial class VehicleStateDecoder
         resolver.Bind(nameof(map.GasPressed), map.GasPressed, VehicleField.GasPressed, inverted: map.GasPressedWhenZero);
         resolver.Bind(nameof(map.FollowDistance), map.FollowDistance, VehicleField.FollowDistance,
             rawA: map.FollowDistanceShortRaw, rawB: map.FollowDistanceMediumRaw, rawC: map.FollowDistanceLongRaw);
+        BindSteering(map, resolver);
 
         foreach ((MessageSlot slot, List<Binding> list) in bindings)
         {
             slot.Bindings = [.. list];
+            slot.AffectsYawRate = list.Any(b => b.Field is VehicleField.Speed or VehicleField.WheelFrontLeft
+                or VehicleField.SteeringWheelAngle or VehicleField.SteeringWheelAngleFraction);
         }
 
         AssignAgeLimits(dbc, map, bindings);
@@ -94,6 +98,27 @@ public sealed partial class VehicleStateDecoder
         {
             resolver.Slot(wheel.Message).CarriesWheelSpeeds = true;
         }
+    }
+
+    private static void BindSteering(VehicleSignalMap map, Resolver resolver)
+    {
+        if (map.SteeringWheelAngle is { } angle && map.SteeringGeometry is null)
+        {
+            throw new ConfigException(resolver.SourceName, nameof(map.SteeringGeometry),
+                "the yaw rate is derived from the steering-wheel angle, which needs the wheelbase and steer ratio", angle.ToString());
+        }
+
+        if (map.SteeringWheelAngleFraction is { } fraction && map.SteeringWheelAngle?.Message != fraction.Message)
+        {
+            throw new ConfigException(resolver.SourceName, nameof(map.SteeringWheelAngleFraction),
+                "the fraction is added to SteeringWheelAngle, so both must be mapped and in one message (one frame, one reading)",
+                $"{fraction} with {map.SteeringWheelAngle?.ToString() ?? "no SteeringWheelAngle"}");
+        }
+
+        resolver.Bind(nameof(map.SteeringWheelAngle), map.SteeringWheelAngle, VehicleField.SteeringWheelAngle, angleUnit: true);
+        resolver.Bind(nameof(map.SteeringWheelAngleFraction), map.SteeringWheelAngleFraction, VehicleField.SteeringWheelAngleFraction, angleUnit: true);
+        resolver.Bind(nameof(map.DriverSteeringTorque), map.DriverSteeringTorque, VehicleField.DriverSteeringTorque, threshold: map.SteeringPressedThreshold);
+        resolver.Bind(nameof(map.EpsMotorTorque), map.EpsMotorTorque, VehicleField.EpsMotorTorque);
     }
 
     private void AssignAgeLimits(DbcFile dbc, VehicleSignalMap map, Dictionary<MessageSlot, List<Binding>> bindings)
@@ -169,8 +194,8 @@ public sealed partial class VehicleStateDecoder
         public MessageSlot Slot(string messageName) =>
             decoder._slots.First(s => s.Message.Name == messageName);
 
-        public void Bind(string field, SignalRef? reference, VehicleField target, bool speedUnit = false,
-            long rawA = 0, long rawB = 0, long rawC = 0, bool inverted = false)
+        public void Bind(string field, SignalRef? reference, VehicleField target, bool speedUnit = false, bool angleUnit = false,
+            long rawA = 0, long rawB = 0, long rawC = 0, bool inverted = false, double threshold = 0)
         {
             if (reference is null)
             {
@@ -194,6 +219,12 @@ public sealed partial class VehicleStateDecoder
                     $"{reference} has unit \"{signal.Unit}\"", signal.LineNumber);
             }
 
+            if (angleUnit && !AngleUnits.TryToDegFactor(signal.Unit, out scale))
+            {
+                throw new ConfigException(dbc.SourceName, field, "an angle signal's DBC unit must be deg or rad",
+                    $"{reference} has unit \"{signal.Unit}\"", signal.LineNumber);
+            }
+
             SignalCodec codec;
             try
             {
@@ -210,7 +241,7 @@ public sealed partial class VehicleStateDecoder
                 bindings[slot] = list = [];
             }
 
-            list.Add(new Binding(codec, target, scale, rawA, rawB, rawC, inverted));
+            list.Add(new Binding(codec, target, scale, rawA, rawB, rawC, inverted, threshold));
         }
     }
 }

@@ -31,6 +31,7 @@ public sealed partial class VehicleStateDecoder
     private readonly IFrameChecksum? _checksum;
     private readonly SpeedSource _speedSource;
     private readonly double _accelTimeConstantS;
+    private readonly SteeringGeometry? _geometry;
     private DecodedVehicle _state;
     private long _lastSpeedNs = long.MinValue;
     private long _frames;
@@ -45,6 +46,9 @@ public sealed partial class VehicleStateDecoder
 
     /// <summary>The state judged at <paramref name="nowNs"/> against <paramref name="silenceBoundNs"/>. Writer thread only.</summary>
     public VehicleStateSample Sample(long nowNs, long silenceBoundNs) => _state.Judge(nowNs, silenceBoundNs);
+
+    /// <summary>The steering sensors and what the lateral command needs, judged at <paramref name="nowNs"/>. Writer thread only.</summary>
+    public Steering.SteeringFeedback SteeringFeedback(long nowNs, long silenceBoundNs) => _state.Steering(nowNs, silenceBoundNs);
 
     public FrameVerdict Accept(in CanFrame frame)
     {
@@ -87,6 +91,11 @@ public sealed partial class VehicleStateDecoder
         {
             double meanMps = 0.25 * (_state.WheelFrontLeftMps + _state.WheelFrontRightMps + _state.WheelRearLeftMps + _state.WheelRearRightMps);
             UpdateSpeed(meanMps, frame.TimestampNs);
+        }
+
+        if (slot.AffectsYawRate && _geometry is not null)
+        {
+            _state.YawRateRadps = _geometry.YawRateRadps(_state.SpeedMps, _state.SteeringWheelAngleDeg);
         }
 
         MarkSeen(slot, frame.TimestampNs);
@@ -157,6 +166,19 @@ public sealed partial class VehicleStateDecoder
                     : gap == binding.RawC ? TimeGapSetting.Long
                     : _state.TimeGap; // an undocumented value keeps the last known setting
                 break;
+            case VehicleField.SteeringWheelAngle:
+                _state.SteeringAngleWholeDeg = binding.Codec.Decode(data) * binding.Scale;
+                break;
+            case VehicleField.SteeringWheelAngleFraction:
+                _state.SteeringAngleFractionDeg = binding.Codec.Decode(data) * binding.Scale;
+                break;
+            case VehicleField.DriverSteeringTorque:
+                _state.DriverSteeringTorque = binding.Codec.Decode(data);
+                _state.SteeringPressed = Math.Abs(_state.DriverSteeringTorque) > binding.Threshold;
+                break;
+            case VehicleField.EpsMotorTorque:
+                _state.EpsMotorTorque = binding.Codec.Decode(data);
+                break;
         }
     }
 
@@ -200,8 +222,11 @@ public sealed partial class VehicleStateDecoder
         }
     }
 
-    /// <summary>One mapped signal: its codec, the field it writes, m/s scale or raw codes (left/right, short/medium/long).</summary>
-    private readonly record struct Binding(SignalCodec Codec, VehicleField Field, double Scale, long RawA, long RawB, long RawC, bool Inverted);
+    /// <summary>
+    /// One mapped signal: its codec, the field it writes, unit scale (to m/s or deg) or raw codes (left/right,
+    /// short/medium/long), and a threshold (steering pressed).
+    /// </summary>
+    private readonly record struct Binding(SignalCodec Codec, VehicleField Field, double Scale, long RawA, long RawB, long RawC, bool Inverted, double Threshold);
 
     /// <summary>A DBC message as the decoder sees it. <see cref="Decoded"/> is written with Interlocked (read by any thread).</summary>
     private sealed class MessageSlot(DbcMessage message)
@@ -219,6 +244,9 @@ public sealed partial class VehicleStateDecoder
         public SignalCodec ChecksumCodec { get; set; }
 
         public bool CarriesWheelSpeeds { get; set; }
+
+        /// <summary>Carries the speed or the steering angle: the yaw rate is recomputed after it.</summary>
+        public bool AffectsYawRate { get; set; }
 
         /// <summary>Index into <see cref="DecodedVehicle.RequiredSeenNs"/>; −1 for messages without an age limit or unmapped.</summary>
         public int RequiredIndex { get; set; } = -1;

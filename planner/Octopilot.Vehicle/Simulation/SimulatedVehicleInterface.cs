@@ -1,15 +1,19 @@
 using Octopilot.Core.Threading;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 
 namespace Octopilot.Vehicle.Simulation;
 
 /// <summary>
 /// A simulated car behind the same seam as the real one, for <c>sim</c> and HIL runs: <see cref="Send"/> integrates the
-/// <see cref="LongitudinalPointMass"/> from the previous call to now with the previous command held (zero-order hold, as
-/// a CAN actuator frame is held until the next), then takes the new command. Time moves only through
-/// <see cref="Send"/> and <see cref="Advance"/>, so a virtual clock makes runs exact, and a simulation that stops
-/// stepping turns <see cref="VehicleStateValidity.Silent"/> like a quiet bus.
+/// <see cref="LongitudinalPointMass"/> and the lateral <see cref="KinematicBicycle"/> (steering lag, rear-axle
+/// kinematics; it reports <see cref="VehicleState.YawRateRadps"/>) from the previous call to now with the previous
+/// command held (zero-order hold, as a CAN actuator frame is held until the next), then takes the new command: the
+/// acceleration, and the curvature while <see cref="PlannerOutput.LateralAuthority"/> is not None (None: the EPS lets
+/// go and the wheels return to straight through the same lag, a stand-in for self-aligning torque). Time moves only
+/// through <see cref="Send"/> and <see cref="Advance"/>, so a virtual clock makes runs exact, and a simulation that
+/// stops stepping turns <see cref="VehicleStateValidity.Silent"/> like a quiet bus.
 /// Thread rules: <see cref="Send"/>, <see cref="Advance"/> and <see cref="SetDriver"/> come from one thread (the
 /// simulation's); <see cref="TryReadState"/> from one consumer thread (may be the same). No allocation per call.
 /// </summary>
@@ -20,6 +24,8 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
     private readonly LatestValueMailbox<VehicleStateSample> _published = new();
     private DriverInputs _driver;
     private double _commandMps2;
+    private double _curvatureCommandPerM;
+    private KinematicBicycle _lateral; // mutable struct, stepped in place: never copy it to step it
     private long _lastStepNs = long.MinValue;
     private volatile bool _running;
     private readonly StateReadTracker _reads = new();
@@ -32,6 +38,7 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
     {
         _options = options;
         _car = new LongitudinalPointMass(options.InitialSpeedMps, options.ActuatorLagS);
+        _lateral = new KinematicBicycle(0, 0, 0, options.InitialSpeedMps, options.WheelbaseM, options.SteeringLagS);
         _driver = options.Driver;
     }
 
@@ -39,6 +46,9 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
 
     /// <summary>The simulated car itself (position, speed, actual acceleration). Simulation thread only.</summary>
     public LongitudinalPointMass Car => _car;
+
+    /// <summary>A copy of the lateral model now (pose in the start frame, road-wheel angle, curvature, yaw rate). Simulation thread only.</summary>
+    public KinematicBicycle Lateral => _lateral;
 
     public void Start()
     {
@@ -79,15 +89,18 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
             while (remainingNs > 0)
             {
                 long stepNs = Math.Min(remainingNs, SimulatedVehicleOptions.MaxSubStepNs);
+                _lateral.SpeedMps = _car.SpeedMps; // the arc of this sub-step at the speed it starts with
+                _lateral.Step(_curvatureCommandPerM, stepNs * 1e-9);
                 _car.Step(_commandMps2, stepNs * 1e-9);
                 remainingNs -= stepNs;
             }
         }
 
+        _lateral.SpeedMps = _car.SpeedMps; // yaw rate = v·κ at the published speed
         _lastStepNs = nowNs;
         _published.Publish(new VehicleStateSample
         {
-            State = new VehicleState { SpeedMps = _car.SpeedMps, AccelMps2 = _car.AccelMps2, Driver = _driver },
+            State = new VehicleState { SpeedMps = _car.SpeedMps, AccelMps2 = _car.AccelMps2, YawRateRadps = _lateral.YawRateRadps, Driver = _driver },
             WheelSpeeds = new WheelSpeeds(_car.SpeedMps, _car.SpeedMps, _car.SpeedMps, _car.SpeedMps),
             DisplaySpeedMps = _car.SpeedMps,
             CruiseMainOn = _driver.Engaged,
@@ -107,6 +120,9 @@ public sealed class SimulatedVehicleInterface : IVehicleInterface
 
         Advance(nowNs);
         _commandMps2 = double.IsFinite(command.TargetAccelMps2) ? command.TargetAccelMps2 : 0;
+        _curvatureCommandPerM = command.LateralAuthority != LateralAuthority.None && double.IsFinite(command.CurvaturePerM)
+            ? command.CurvaturePerM
+            : 0;
         Interlocked.Increment(ref _commandsDelivered);
     }
 

@@ -1,5 +1,6 @@
 using Octopilot.Core.Time;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 
 namespace Octopilot.Vehicle.Simulation;
 
@@ -18,6 +19,8 @@ public sealed record SimulatedVehicleOptions
     private readonly double _initialSpeedMps;
     private readonly double _actuatorLagS = DefaultActuatorLagS;
     private readonly long _silenceBoundNs = DefaultSilenceBoundNs;
+    private readonly double _wheelbaseM = KinematicBicycle.DefaultWheelbaseM;
+    private readonly double _steeringLagS = KinematicBicycle.DefaultSteeringLagS;
 
     /// <summary>Speed at the first step, m/s, ≥ 0.</summary>
     public double InitialSpeedMps
@@ -35,6 +38,30 @@ public sealed record SimulatedVehicleOptions
         init => _actuatorLagS = value >= LongitudinalPointMass.MinActuatorLagS && double.IsFinite(value)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(ActuatorLagS), value, $"actuator lag must be finite and ≥ {LongitudinalPointMass.MinActuatorLagS} s");
+    }
+
+    /// <summary>
+    /// Wheelbase of the lateral model (<see cref="KinematicBicycle"/>), m, finite and &gt; 0. Default
+    /// <see cref="KinematicBicycle.DefaultWheelbaseM"/> (2.8 m, the planner tests' mid-size car).
+    /// </summary>
+    public double WheelbaseM
+    {
+        get => _wheelbaseM;
+        init => _wheelbaseM = value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(WheelbaseM), value, "the wheelbase must be finite and > 0 m");
+    }
+
+    /// <summary>
+    /// First-order lag from commanded to actual road-wheel angle, s, finite and ≥ 0 (0: no lag; integrated exactly, so
+    /// any value is stable). Default <see cref="KinematicBicycle.DefaultSteeringLagS"/> (0.2 s, EPS and column).
+    /// </summary>
+    public double SteeringLagS
+    {
+        get => _steeringLagS;
+        init => _steeringLagS = value >= 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SteeringLagS), value, "the steering lag must be finite and ≥ 0 s");
     }
 
     /// <summary>A state older than this at the read is invalid (<see cref="VehicleStateValidity.Silent"/>), ns, &gt; 0.</summary>

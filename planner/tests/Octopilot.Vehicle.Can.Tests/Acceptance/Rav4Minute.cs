@@ -2,6 +2,7 @@ using Octopilot.Vehicle.Can.Frames;
 using Octopilot.Vehicle.Can.Interface;
 using Octopilot.Vehicle.Can.Mapping;
 using Octopilot.Vehicle.Can.Sources;
+using Octopilot.Vehicle.Can.Steering;
 using Octopilot.Vehicle.Can.Tests.Infrastructure;
 using Octopilot.Vehicle.Can.Toyota;
 
@@ -46,15 +47,16 @@ internal sealed class Rav4Minute
         {
             if (decoder.Accept(frame) == FrameVerdict.Decoded)
             {
-                steps.Add(new Step(frame.TimestampNs, names[frame.Id], decoder.Sample(frame.TimestampNs, CanVehicleOptions.DefaultSilenceBoundNs)));
+                steps.Add(new Step(frame.TimestampNs, names[frame.Id], decoder.Sample(frame.TimestampNs, CanVehicleOptions.DefaultSilenceBoundNs),
+                    decoder.SteeringFeedback(frame.TimestampNs, CanVehicleOptions.DefaultSilenceBoundNs)));
             }
         }
 
         return new Rav4Minute(steps, decoder.ReadCounters(), decoder.DecodedByMessage(), source.MalformedInputs);
     }
 
-    /// <summary>The state right after one decoded frame (judged at that frame's time).</summary>
-    internal readonly record struct Step(long TimestampNs, string Message, VehicleStateSample Sample)
+    /// <summary>The state (and the steering sensors) right after one decoded frame, judged at that frame's time.</summary>
+    internal readonly record struct Step(long TimestampNs, string Message, VehicleStateSample Sample, SteeringFeedback Steering)
     {
         public double Seconds => TimestampNs * 1e-9;
     }

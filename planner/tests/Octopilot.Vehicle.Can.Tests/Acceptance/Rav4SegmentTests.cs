@@ -140,6 +140,8 @@ public class Rav4SegmentTests(ITestOutputHelper output)
         Assert.Equal(1_890, minute.DecodedByMessage["PCM_CRUISE_2"]);
         Assert.Equal(2_487, minute.DecodedByMessage["BRAKE_MODULE"]);
         Assert.Equal(8, minute.DecodedByMessage["BLINKERS_STATE"]);
+        Assert.Equal(4_974, minute.DecodedByMessage["STEER_ANGLE_SENSOR"]); // 83 Hz, with WHEEL_SPEEDS
+        Assert.Equal(3_000, minute.DecodedByMessage["STEER_TORQUE_SENSOR"]); // 50 Hz, every checksum good
     }
 
     [Fact]

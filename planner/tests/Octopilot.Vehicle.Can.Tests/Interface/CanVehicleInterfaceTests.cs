@@ -34,7 +34,7 @@ public class CanVehicleInterfaceTests
         for (long t = 0; t < 300 * Ms; t += 10 * Ms)
         {
             clock.AdvanceTo(startNs + t);
-            expectedFrames += t == 0 ? 6 : 5;
+            expectedFrames += t == 0 ? ToyotaDrive.AllMapped(t).Length : ToyotaDrive.Periodic(t).Length;
             long expected = expectedFrames;
             Eventually.True(() => vehicle.ReadCanCounters().Received.Decoded == expected, $"frames up to {t / Ms} ms decoded");
 
@@ -92,15 +92,17 @@ public class CanVehicleInterfaceTests
             vehicle.Send(new PlannerOutput { TargetAccelMps2 = -1.5 }, t);
         }
 
-        Assert.Equal(34, sink.Count); // 0, 30, ..., 990 ms
-        Assert.All(sink.Frames, f =>
+        List<CanFrame> acc = sink.Frames.Where(f => f.Id == 0x343).ToList();
+        Assert.Equal(34, acc.Count); // 0, 30, ..., 990 ms
+        Assert.All(acc, f =>
         {
-            Assert.Equal(0x343u, f.Id);
             Assert.Equal(f.Data[^1], Can.Checksums.ToyotaChecksum.Instance.Compute(f.Id, f.Data));
             Assert.Equal(-1.5, accelCmd.Decode(f.Data), 9);
         });
+        Assert.Equal(100, sink.Frames.Count(f => f.Id == 0x2E4)); // STEERING_LKA every tick, released (no state, no authority)
+        Assert.Equal(134, sink.Count);
         VehicleInterfaceCounters counters = vehicle.ReadCounters();
-        Assert.Equal((100L, 34L, 0L), (counters.CommandsReceived, counters.CommandsDelivered, counters.CommandsFailed));
+        Assert.Equal((100L, 134L, 0L), (counters.CommandsReceived, counters.CommandsDelivered, counters.CommandsFailed));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class VehicleStateDecoderTests
         Assert.Equal(FrameVerdict.UnknownId, decoder.Accept(CanFrame.Create(0xBA, new byte[8]))); // 0x0BA: on the RAV4 bus at 41 Hz, not in the DBC
         Assert.Equal(FrameVerdict.UnknownId, decoder.Accept(CanFrame.Create(0x7FF, [])));
         Assert.Equal(FrameVerdict.UnknownId, decoder.Accept(CanFrame.Create(0xB4, new byte[8], isExtended: true))); // 29-bit 0xB4 is another id
-        Assert.Equal(FrameVerdict.Unused, decoder.Accept(CanFrame.Create(0x25, new byte[8]))); // STEER_ANGLE_SENSOR: known, not mapped
+        Assert.Equal(FrameVerdict.Unused, decoder.Accept(CanFrame.Create(0x24, new byte[8]))); // KINEMATICS: known, not mapped
 
         DecoderCounters counters = decoder.ReadCounters();
         Assert.Equal((4L, 3L, 1L, 0L), (counters.Frames, counters.UnknownIds, counters.Unused, counters.Decoded));
@@ -87,7 +87,7 @@ public class VehicleStateDecoderTests
         CanFrame shortWheels = CanFrame.Create(wheels.Id, wheels.Data[..7], 10 * Ms); // trailing byte lost
 
         Assert.Equal(FrameVerdict.BadLength, decoder.Accept(shortWheels));
-        Assert.Equal(FrameVerdict.BadLength, decoder.Accept(CanFrame.Create(0x25, new byte[3]))); // unused ids are length-checked too
+        Assert.Equal(FrameVerdict.BadLength, decoder.Accept(CanFrame.Create(0x24, new byte[3]))); // unused ids are length-checked too
 
         Assert.Equal(2, decoder.ReadCounters().BadLength);
         Assert.Equal(50 / 3.6, decoder.Sample(10 * Ms, Bound).State.SpeedMps, 2);

@@ -1,10 +1,11 @@
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 using Octopilot.Vehicle.Simulation;
 
 namespace Octopilot.Vehicle.Can.Tests.Vehicle;
 
-/// <summary>The simulated car: the command through the actuator lag, standstill, driver inputs, stopping.</summary>
+/// <summary>The simulated car: the command through the actuator lag, standstill, driver inputs, stopping, the lateral model.</summary>
 public class SimulatedVehicleInterfaceTests
 {
     private const long TickNs = 10_000_000;
@@ -72,10 +73,85 @@ public class SimulatedVehicleInterfaceTests
     }
 
     [Fact]
-    public void Options_OutOfRange_RefusedWhenSet()
+    public void Send_ConstantCurvature_YawRateSettlesAtSpeedTimesCurvature()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { InitialSpeedMps = -1 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { ActuatorLagS = 0.001 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { SilenceBoundNs = 0 });
+        using var vehicle = new SimulatedVehicleInterface(new SimulatedVehicleOptions { InitialSpeedMps = 20 });
+        vehicle.Start();
+        var command = new PlannerOutput { CurvaturePerM = 0.01, LateralAuthority = LateralAuthority.Active };
+
+        for (long t = 0; t <= 3_000_000_000; t += TickNs)
+        {
+            vehicle.Send(command, t);
+        }
+
+        vehicle.TryReadState(3_000_000_000, out VehicleStateSample sample);
+        Assert.Equal(0.2, sample.State.YawRateRadps, 6); // v·κ = 20 · 0.01 after 15 steering time constants
+        Assert.Equal(0.01, vehicle.Lateral.CurvaturePerM, 6);
+        Assert.Equal(20 * 0.01 * 3.0, vehicle.Lateral.HeadingRad, 1); // ≈ 0.6 rad, less the lag's first 0.2 s
+    }
+
+    [Fact]
+    public void Send_CurvatureStep_YawRateFollowsTheSteeringLag()
+    {
+        using var vehicle = new SimulatedVehicleInterface(new SimulatedVehicleOptions { InitialSpeedMps = 20, SteeringLagS = 0.2 });
+        vehicle.Start();
+        var command = new PlannerOutput { CurvaturePerM = 0.001, LateralAuthority = LateralAuthority.Holding };
+
+        for (long t = 0; t <= 200_000_000; t += TickNs)
+        {
+            vehicle.Send(command, t);
+        }
+
+        vehicle.TryReadState(200_000_000, out VehicleStateSample sample);
+        Assert.Equal(1 - Math.Exp(-1), sample.State.YawRateRadps / (20 * 0.001), 3); // 63 % after one time constant
+    }
+
+    [Fact]
+    public void Send_AuthorityNone_CurvatureIgnoredAndTheWheelsReturnStraight()
+    {
+        using var vehicle = new SimulatedVehicleInterface(new SimulatedVehicleOptions { InitialSpeedMps = 20 });
+        vehicle.Start();
+        long t = 0;
+        for (; t <= 2_000_000_000; t += TickNs)
+        {
+            vehicle.Send(new PlannerOutput { CurvaturePerM = 0.01, LateralAuthority = LateralAuthority.Active }, t);
+        }
+
+        for (; t <= 4_000_000_000; t += TickNs)
+        {
+            vehicle.Send(new PlannerOutput { CurvaturePerM = 0.01, LateralAuthority = LateralAuthority.None }, t);
+        }
+
+        vehicle.TryReadState(t - TickNs, out VehicleStateSample sample);
+        Assert.InRange(Math.Abs(sample.State.YawRateRadps), 0, 0.2 * Math.Exp(-9)); // 2 s = 10 time constants of release
+    }
+
+    [Fact]
+    public void Send_NonFiniteCurvature_DrivenStraight()
+    {
+        using var vehicle = new SimulatedVehicleInterface(new SimulatedVehicleOptions { InitialSpeedMps = 20 });
+        vehicle.Start();
+
+        for (long t = 0; t <= 1_000_000_000; t += TickNs)
+        {
+            vehicle.Send(new PlannerOutput { CurvaturePerM = double.NaN, LateralAuthority = LateralAuthority.Active }, t);
+        }
+
+        vehicle.TryReadState(1_000_000_000, out VehicleStateSample sample);
+        Assert.Equal(0, sample.State.YawRateRadps);
+        Assert.Equal(0, vehicle.Lateral.YM);
+    }
+
+    [Fact]
+    public void Options_OutOfRange_RefusedWhenSetNamingTheOption()
+    {
+        Assert.Equal("InitialSpeedMps", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { InitialSpeedMps = -1 }).ParamName);
+        Assert.Equal("ActuatorLagS", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { ActuatorLagS = 0.001 }).ParamName);
+        Assert.Equal("SilenceBoundNs", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { SilenceBoundNs = 0 }).ParamName);
+        Assert.Equal("WheelbaseM", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { WheelbaseM = 0 }).ParamName);
+        Assert.Equal("WheelbaseM", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { WheelbaseM = double.NaN }).ParamName);
+        Assert.Equal("SteeringLagS", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { SteeringLagS = -0.1 }).ParamName);
+        Assert.Equal("SteeringLagS", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedVehicleOptions { SteeringLagS = double.PositiveInfinity }).ParamName);
+        Assert.Equal((2.8, 0.2), (new SimulatedVehicleOptions().WheelbaseM, new SimulatedVehicleOptions().SteeringLagS)); // KinematicBicycle's defaults
     }
 }

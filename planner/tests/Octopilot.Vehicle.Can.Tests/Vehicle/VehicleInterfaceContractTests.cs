@@ -1,5 +1,6 @@
 using Octopilot.Planner;
 using Octopilot.Planner.Inputs;
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Outputs;
 
 namespace Octopilot.Vehicle.Can.Tests.Vehicle;
@@ -67,7 +68,7 @@ public abstract class VehicleInterfaceContractTests
     {
         using IVehicleInterface vehicle = CreateStarted();
         Produce(vehicle, 0);
-        var command = new PlannerOutput { TargetAccelMps2 = 0.4 };
+        var command = new PlannerOutput { TargetAccelMps2 = 0.4, CurvaturePerM = 0.002, LateralAuthority = LateralAuthority.Active };
         vehicle.TryReadState(0, out _);
         vehicle.Send(command, 0);
 
