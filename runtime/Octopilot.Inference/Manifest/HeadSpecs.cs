@@ -21,7 +21,8 @@ public sealed record BoxListHeadSpec(
 
 /// <summary>
 /// A YOLO-family anchor grid: output [N, R, 5 + classes] with R = Σ_s (H/s)(W/s)·anchors(s), rows ordered stride by stride,
-/// then row-major cells, then anchor (YOLOv5's export order); columns x, y, w, h, objectness, class scores. Decoding as
+/// then anchor, then cell row y, then cell column x (YOLOv5's export order: <c>Detect.forward</c> views each level as
+/// [bs, na, no, ny, nx], permutes to [bs, na, ny, nx, no] and flattens); columns x, y, w, h, objectness, class scores. Decoding as
 /// YOLOv5: xy = (2σ(t) − 0.5 + cell)·s, wh = (2σ(t))²·anchor; with <see cref="SigmoidApplied"/> the σ is already in the
 /// graph. Then class filter, score = objectness·class score ≥ threshold, per-class NMS.
 /// </summary>
