@@ -60,7 +60,8 @@ public readonly record struct RoadFrame(int LaneCount, double LaneWidthM, double
         double qx = k * xM;
         double qy = k * (yM - (1 / k));
         double sM = Math.Atan2(qx, -qy) / k;
-        double offsetM = (1 - Math.Sqrt((qx * qx) + (qy * qy))) / k;
+        // 1 − √A written as (1 − A)/(1 + √A) with 1 − A expanded: no cancellation however large the radius.
+        double offsetM = ((2 * yM) - (k * ((yM * yM) + (xM * xM)))) / (1 + Math.Sqrt((qx * qx) + (qy * qy)));
         double turnM = 2 * Math.PI / Math.Abs(k);
         sM += Math.Round((stationHintM - sM) / turnM) * turnM;
         return (sM, offsetM);

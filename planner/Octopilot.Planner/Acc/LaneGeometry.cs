@@ -1,16 +1,30 @@
+using Octopilot.Planner.Lateral;
 using Octopilot.Planner.Inputs;
 
 namespace Octopilot.Planner.Acc;
 
 /// <summary>
-/// Lateral lane geometry in the ego frame under the straight-lane assumption: the ego lane centre is at
-/// y = −EgoLateralOffsetM, neighbouring lane centres one lane width to each side (left = +y = lower index).
+/// Lateral lane geometry in the ego frame: the ego lane centre follows the world model's ego centre line where it has
+/// one (so a car in the outer lane of a curve is not taken for a lead), else the straight-lane assumption
+/// y = −EgoLateralOffsetM; neighbouring lane centres one lane width to each side (left = +y = lower index).
 /// </summary>
 internal static class LaneGeometry
 {
-    /// <summary>Centre y of lane <paramref name="laneIndex"/>, m, in the ego frame.</summary>
-    public static double LaneCentreYM(in WorldModelSnapshot world, int laneIndex) =>
-        -world.EgoLateralOffsetM + ((world.EgoLaneIndex - laneIndex) * world.LaneWidthM);
+    /// <summary>
+    /// Farthest x the centre line polynomial is evaluated at, m: fits cover the camera's useful range, and a cubic
+    /// extrapolated beyond it bends off quickly; farther objects use the line's value here.
+    /// </summary>
+    private const double CentreLineReachM = 100;
+
+    /// <summary>Centre y of lane <paramref name="laneIndex"/> at x = <paramref name="xM"/>, m, in the ego frame.</summary>
+    public static double LaneCentreYM(in WorldModelSnapshot world, int laneIndex, double xM)
+    {
+        LaneCentreLine line = world.EgoCentreLine;
+        double egoCentreYM = line.IsPresent && line.IsFinite
+            ? line.YAtM(Math.Clamp(xM, 0, CentreLineReachM))
+            : -world.EgoLateralOffsetM;
+        return egoCentreYM + ((world.EgoLaneIndex - laneIndex) * world.LaneWidthM);
+    }
 
     /// <summary>
     /// True when the object is in the ego lane: the tracker says so, or its near side is at least
@@ -23,7 +37,7 @@ internal static class LaneGeometry
             return true;
         }
 
-        double fromCentreM = Math.Abs(item.YM - LaneCentreYM(world, world.EgoLaneIndex));
+        double fromCentreM = Math.Abs(item.YM - LaneCentreYM(world, world.EgoLaneIndex, item.XM));
         double nearSideFromCentreM = fromCentreM - (0.5 * item.WidthM);
         return nearSideFromCentreM < (0.5 * world.LaneWidthM) - intrusionM;
     }
@@ -36,6 +50,6 @@ internal static class LaneGeometry
             return item.LaneIndex == laneIndex;
         }
 
-        return Math.Abs(item.YM - LaneCentreYM(world, laneIndex)) < 0.5 * world.LaneWidthM;
+        return Math.Abs(item.YM - LaneCentreYM(world, laneIndex, item.XM)) < 0.5 * world.LaneWidthM;
     }
 }
