@@ -247,7 +247,8 @@ public sealed class OracleDecoder
                 (o.MinVPx + o.MaxVPx) * 0.5f,
                 o.MaxUPx - o.MinUPx + 1,
                 o.MaxVPx - o.MinVPx + 1,
-                depth);
+                depth,
+                RangeSource.ObjectDepth);
 
             // Insertion by depth, nearest first; when full, the farthest falls off the end.
             int at = count;

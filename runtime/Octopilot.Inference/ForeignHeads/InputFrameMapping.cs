@@ -5,7 +5,8 @@ namespace Octopilot.Inference.ForeignHeads;
 /// <c>inputY = frameY·ScaleY + OffsetY</c>, in continuous pixel coordinates (0 is the left/top edge of the first pixel,
 /// so pixel k's centre is k + 0.5). Stretch, letterbox and centre crop are all such maps: letterbox has equal scales and
 /// offsets ≥ 0 (the padding), centre crop equal scales and offsets ≤ 0 (what is cut away). Scales are positive and
-/// finite: no fit flips or collapses the image. Minimal on purpose; to be merged with Preprocessing's <c>FrameFit</c>.
+/// finite: no fit flips or collapses the image. <see cref="From"/> takes it from the preprocessor's <c>FrameFit</c>, so the
+/// decoders invert exactly the placement the preprocessor made (whole-pixel, as YOLOv5's letterbox).
 /// </summary>
 public readonly struct InputFrameMapping
 {
@@ -28,6 +29,9 @@ public readonly struct InputFrameMapping
         OffsetX = offsetX;
         OffsetY = offsetY;
     }
+
+    /// <summary>The mapping of a preprocessor's fit (the one the model input was made with).</summary>
+    public static InputFrameMapping From(in Preprocessing.FrameFit fit) => new(fit.ScaleX, fit.ScaleY, fit.OffsetXPx, fit.OffsetYPx);
 
     /// <summary>The frame is the model input (the contract HydraNet's case).</summary>
     public static InputFrameMapping Identity => new(1, 1, 0, 0);

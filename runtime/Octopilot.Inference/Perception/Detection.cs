@@ -9,6 +9,8 @@ namespace Octopilot.Inference.Perception;
 /// <param name="CenterVPx">Box centre row.</param>
 /// <param name="WidthPx">Box width.</param>
 /// <param name="HeightPx">Box height.</param>
-/// <param name="DepthM">Distance along the camera's optical axis, metres.</param>
+/// <param name="DepthM">Distance along the camera's optical axis, metres; 0 when perception gave none.</param>
+/// <param name="Range">Where <paramref name="DepthM"/> came from.</param>
 public readonly record struct Detection(
-    float Score, int ClassIndex, float CenterUPx, float CenterVPx, float WidthPx, float HeightPx, float DepthM);
+    float Score, int ClassIndex, float CenterUPx, float CenterVPx, float WidthPx, float HeightPx, float DepthM,
+    RangeSource Range = RangeSource.GroundContact);

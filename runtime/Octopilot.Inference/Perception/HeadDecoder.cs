@@ -70,7 +70,7 @@ internal static class HeadDecoder
                 continue;
             }
 
-            storage[count++] = new Detection(score, classIndex, row[2], row[3], row[4], row[5], row[6]);
+            storage[count++] = new Detection(score, classIndex, row[2], row[3], row[4], row[5], row[6], RangeSource.ObjectDepth);
         }
 
         perception.DetectionCount = count;

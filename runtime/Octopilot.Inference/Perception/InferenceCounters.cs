@@ -54,6 +54,8 @@ public sealed class InferenceCounters
     internal void AddNonFinite(int camera, HeadKind head) =>
         Volatile.Write(ref _nonFinite[(camera * 4) + (int)head], _nonFinite[(camera * 4) + (int)head] + 1);
 
-    internal void AddDetectionRejected(int camera) =>
-        Volatile.Write(ref _detectionsRejected[camera], _detectionsRejected[camera] + 1);
+    internal void AddDetectionRejected(int camera) => AddDetectionsRejected(camera, 1);
+
+    internal void AddDetectionsRejected(int camera, int count) =>
+        Volatile.Write(ref _detectionsRejected[camera], _detectionsRejected[camera] + count);
 }
