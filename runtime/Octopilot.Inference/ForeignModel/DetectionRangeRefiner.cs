@@ -11,7 +11,8 @@ namespace Octopilot.Inference.ForeignModel;
 /// the top or bottom of the frame (their height is cut).</item>
 /// <item>Else nothing: <see cref="RangeSource.GroundContact"/>, the BEV projector casts the contact point.</item>
 /// </list>
-/// The source is recorded in <see cref="Detection.Range"/>. Allocation-free; one instance per engine.
+/// The source is recorded in <see cref="Detection.Range"/>; a detection the model already ranged is left alone.
+/// Allocation-free; one instance per engine.
 /// </summary>
 public sealed class DetectionRangeRefiner
 {
@@ -47,6 +48,11 @@ public sealed class DetectionRangeRefiner
         for (int i = 0; i < detections.Length; i++)
         {
             Detection d = detections[i];
+            if (d.Range != RangeSource.GroundContact)
+            {
+                continue; // the model ranged it itself (the contract's object depth): never overridden
+            }
+
             if (!depthMapM.IsEmpty && TryMedianDepth(d, depthMapM, mapWidth, mapHeight, stridePx, out float depthM))
             {
                 detections[i] = d with { DepthM = depthM, Range = RangeSource.DepthMap };

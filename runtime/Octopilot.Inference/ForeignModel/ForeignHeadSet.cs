@@ -49,6 +49,11 @@ public sealed class ForeignHeadSet
                     break;
                 }
 
+                case ContractObjectsHeadSpec o:
+                    detections.Add(new DetectionHead(
+                        null, null, outputs[o.Output], null, null, new ContractObjectDecoder(o, ImageShape(o.Output), ClassNames.Count, geometry)));
+                    break;
+
                 case YoloHeadSpec y:
                 {
                     ClassFilter filter = ClassFilter.FromNames(ClassNames, y.ClassFilter);
@@ -145,6 +150,8 @@ public sealed class ForeignHeadSet
             Span<Detection> free = storage[count..];
             DetectionDecodeResult r = head.Yolo is YoloDecoder yolo
                 ? yolo.Decode(head.Main.Image(batchIndex), free)
+                : head.Contract is ContractObjectDecoder contract
+                ? contract.Decode(head.Main.Image(batchIndex), free)
                 : head.Boxes!.Decode(head.Main.Image(batchIndex), head.Scores!.Image(batchIndex),
                     head.Labels is null ? ReadOnlySpan<float>.Empty : head.Labels.Image(batchIndex), free);
             count += r.Written;
@@ -166,5 +173,6 @@ public sealed class ForeignHeadSet
     private sealed record DepthHead(DepthDecoder Decoder, ModelOutputBuffer Output);
 
     private sealed record DetectionHead(
-        YoloDecoder? Yolo, BoxListDecoder? Boxes, ModelOutputBuffer Main, ModelOutputBuffer? Scores, ModelOutputBuffer? Labels);
+        YoloDecoder? Yolo, BoxListDecoder? Boxes, ModelOutputBuffer Main, ModelOutputBuffer? Scores, ModelOutputBuffer? Labels,
+        ContractObjectDecoder? Contract = null);
 }

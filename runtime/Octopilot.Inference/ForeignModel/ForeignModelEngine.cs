@@ -64,8 +64,9 @@ public sealed class ForeignModelEngine : IDisposable
         }
 
         int stride = binding.Manifest.MapStridePx;
+        // Whole cells only, as the contract's maps (input / stride) and the BEV table the world model builds for them.
         MapGrid grid = MapGrid.Runtime(
-            (preprocessor.FrameWidthPx + stride - 1) / stride, (preprocessor.FrameHeightPx + stride - 1) / stride, stride);
+            Math.Max(1, preprocessor.FrameWidthPx / stride), Math.Max(1, preprocessor.FrameHeightPx / stride), stride);
         var geometry = new FrameInputGeometry(
             preprocessor.FrameWidthPx, preprocessor.FrameHeightPx, preprocessor.InputWidthPx, preprocessor.InputHeightPx,
             InputFrameMapping.From(preprocessor.Fit));
@@ -123,6 +124,27 @@ public sealed class ForeignModelEngine : IDisposable
             session.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The contract HydraNet at <see cref="InferenceOptions.ModelPath"/> through this engine (the manifest-less default):
+    /// validated against the contract (<see cref="ModelContractException"/>), then run with its implied manifest
+    /// (<see cref="ContractManifest"/>) on frames of any size, stretched to its input.
+    /// </summary>
+    public static ForeignModelEngine OpenContract(
+        InferenceOptions options, IReadOnlyList<string> cameraNames, int frameWidthPx, int frameHeightPx,
+        IReadOnlyList<double> focalYPx, IClock clock, TextWriter log)
+    {
+        ModelContract contract;
+        using (InferenceSession inspection = ModelFile.OpenForInspection(options.ModelPath))
+        {
+            contract = ModelContractValidator.Validate(options.ModelPath, inspection);
+        }
+
+        // The contract's map resolution carried over to the frame: stride scaled by frame / input (the same maps when equal).
+        int stridePx = Math.Max(1, (int)Math.Round(contract.Stride * frameWidthPx / (double)contract.InputWidthPx));
+        ModelManifest manifest = ContractManifest.For(contract, options.ModelPath, options.ObjectScoreThreshold) with { MapStridePx = stridePx };
+        return Open(options, manifest, cameraNames, frameWidthPx, frameHeightPx, focalYPx, clock, log);
     }
 
     /// <summary>A result holder for <see cref="Run{TFrames}"/>: maps at the runtime grid, one per consumer, reused every set.</summary>

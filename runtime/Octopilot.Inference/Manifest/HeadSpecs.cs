@@ -42,3 +42,10 @@ public sealed record YoloHeadSpec(
 
 /// <summary>A depth map [N, 1, h, w] or [N, h, w] at any resolution; <see cref="Encoding"/> says what a value means.</summary>
 public sealed record DepthHeadSpec(string Output, DepthEncoding Encoding, float Scale) : HeadSpec("depth");
+
+/// <summary>
+/// The contract HydraNet's object head (onnx/CONTRACT.md): [N, K, 7] rows of score, class, u, v, w, h (input pixels) and
+/// depth (metres). Not a manifest head type: only <see cref="ContractManifest"/> makes it, so the contract model runs
+/// through the same engine, decoders and fusion as foreign models.
+/// </summary>
+public sealed record ContractObjectsHeadSpec(string Output, float ScoreThreshold) : HeadSpec("contractObjects");

@@ -100,6 +100,14 @@ internal readonly struct HeadCheck(
         }
     }
 
+    public void ContractObjects(ContractObjectsHeadSpec o)
+    {
+        if (Output("output", o.Output, 3) is int[] dims && dims[2] != ModelContract.ObjectFieldCount)
+        {
+            errors.Add($"{path}.output: \"{o.Output}\" must be [N, K, {ModelContract.ObjectFieldCount}] contract rows (is [{ModelManifestValidator.Dims(dims)}])");
+        }
+    }
+
     /// <summary>The output's dims for one run (batch resolved), or null after recording why it cannot be read.</summary>
     private int[]? Output(string key, string name, int rank)
     {

@@ -36,6 +36,9 @@ public static class ModelManifestValidator
                 case DepthHeadSpec d:
                     head.Depth(d);
                     break;
+                case ContractObjectsHeadSpec o:
+                    head.ContractObjects(o);
+                    break;
             }
         }
 

@@ -148,12 +148,12 @@ public sealed class ForeignModelEngineFixtureTests
 
         engine.Run(fixture.MemoryFrames(), results);
 
-        // depth [2,1,48,80] inverse (1/m); stride 4 over 200x150: 50x38 cells.
+        // depth [2,1,48,80] inverse (1/m); stride 4 over 200x150: 50x37 whole cells.
         float[] inverse = fixture.Floats("depth.bin");
         for (int camera = 0; camera < 2; camera++)
         {
             float[] metres = inverse.AsSpan(camera * 48 * 80, 48 * 80).ToArray().Select(v => 1 / v).ToArray();
-            (double[] expected, _) = ForeignHeadFixtures.ReferenceMap(metres, 80, 48, engine.Heads.Geometry, 50, 38, 4, 4);
+            (double[] expected, _) = ForeignHeadFixtures.ReferenceMap(metres, 80, 48, engine.Heads.Geometry, 50, 37, 4, 4);
             AssertMap(expected, results.Map(HeadKind.Depth, camera), 1e-3, relative: true);
             Assert.True(results.Cameras[camera].IsValid(HeadKind.Depth));
         }
@@ -169,11 +169,13 @@ public sealed class ForeignModelEngineFixtureTests
         using ForeignModelEngine engine = fixture.Open([500, 500]);
         PerceptionFrameSet results = engine.CreateResults();
         MemoryFrames frames = fixture.MemoryFrames();
-        engine.Run(frames, results);
-        engine.Run(frames, results);
+        for (int i = 0; i < 10; i++)
+        {
+            engine.Run(frames, results);
+        }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 20; i++)
         {
             engine.Run(frames, results, setSequence: i);
         }
