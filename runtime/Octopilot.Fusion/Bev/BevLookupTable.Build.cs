@@ -16,7 +16,7 @@ public sealed partial class BevLookupTable
 
     /// <summary>
     /// Builds the table. <paramref name="rig"/> must already be scaled to the capture size
-    /// (<see cref="CameraRig.ScaledTo"/>), which must be the map size times the stride; the model's maps are
+    /// (<see cref="CameraRig.ScaledTo"/>), whose whole cells of the stride the maps are (capture / stride rounded down); the model's maps are
     /// <paramref name="mapWidth"/> x <paramref name="mapHeight"/> at <paramref name="stridePx"/> (ModelContract).
     /// Map pixel (row, column) covers capture pixels [row·S, row·S + S) x [column·S, column·S + S), pixel centres at integers.
     /// Throws <see cref="ArgumentException"/> for a grid or sizes that break a rule; a camera that sees no ground is a
@@ -236,11 +236,13 @@ public sealed partial class BevLookupTable
         for (int camera = 0; camera < rig.Count; camera++)
         {
             CameraIntrinsics intrinsics = rig[camera].Intrinsics;
-            if (intrinsics.WidthPx != mapWidth * stridePx || intrinsics.HeightPx != mapHeight * stridePx)
+            // The maps hold the capture's whole cells (capture / stride, rounded down): 1600x900 at stride 8 is 200x112, its
+            // last 4 rows in no cell. Anything else is a rig at another size than the capture.
+            if (intrinsics.WidthPx / stridePx != mapWidth || intrinsics.HeightPx / stridePx != mapHeight)
             {
                 throw new ArgumentException(
                     $"BEV lookup: camera '{rig[camera].Name}' is calibrated at {intrinsics.WidthPx}x{intrinsics.HeightPx} px but the maps "
-                    + $"({mapWidth}x{mapHeight} at stride {stridePx}) cover {mapWidth * stridePx}x{mapHeight * stridePx} px: "
+                    + $"({mapWidth}x{mapHeight} at stride {stridePx}) cover {mapWidth * stridePx}x{mapHeight * stridePx} px (a capture of that size, up to {stridePx - 1} px more): "
                     + "scale the rig to the capture size (CameraRig.ScaledTo) before building the table", nameof(rig));
             }
         }

@@ -61,9 +61,12 @@ public sealed class DetectionProjector
         for (int i = 0; i < classNames.Count; i++)
         {
             string name = classNames[i];
-            ObjectClassShape[] shapes = options.ClassShapes
-                .Where(shape => string.Equals(shape.ClassName, name, StringComparison.OrdinalIgnoreCase))
-                .ToArray();
+            ObjectClassShape[] shapes = ShapesNamed(options, name);
+            if (shapes.Length == 0 && ObjectClassAliases.ShapeClassFor(name) is string alias)
+            {
+                shapes = ShapesNamed(options, alias); // a foreign model's "car" gets the vehicle footprints
+            }
+
             _shapesByClass[i] = shapes.Length > 0 ? shapes : _unknownShapes;
         }
 
@@ -74,6 +77,9 @@ public sealed class DetectionProjector
     }
 
     public DetectionProjectorOptions Options => _options;
+
+    private static ObjectClassShape[] ShapesNamed(DetectionProjectorOptions options, string name) =>
+        options.ClassShapes.Where(shape => string.Equals(shape.ClassName, name, StringComparison.OrdinalIgnoreCase)).ToArray();
 
     public int CameraCount => _cameras.Length;
 

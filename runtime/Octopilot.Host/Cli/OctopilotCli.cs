@@ -16,6 +16,7 @@ public static class OctopilotCli
             ReplayCommand.Build(output, error),
             LogCommand.Build(output, error),
             RunCommand.Build(output, error),
+            PerceiveCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

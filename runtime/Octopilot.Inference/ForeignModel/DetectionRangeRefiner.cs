@@ -7,8 +7,9 @@ namespace Octopilot.Inference.ForeignModel;
 /// <list type="number">
 /// <item>With a depth head: the median of the valid depth-map cells under the box's lower middle (the central half of
 /// its width, the lower half of its height: the object's own surface, not the road or sky around it).</item>
-/// <item>Else, with the camera's fy and a class height prior: fy·H / h from the box height — skipped for boxes that touch
-/// the top or bottom of the frame (their height is cut).</item>
+/// <item>Else, with the camera's fy and a class size prior: fy·H / h from the box height (the near face's depth) plus half
+/// the class length (to the centre, which is what DepthM means) — skipped for boxes that touch the top or bottom of the
+/// frame (their height is cut).</item>
 /// <item>Else nothing: <see cref="RangeSource.GroundContact"/>, the BEV projector casts the contact point.</item>
 /// </list>
 /// The source is recorded in <see cref="Detection.Range"/>; a detection the model already ranged is left alone.
@@ -22,17 +23,17 @@ public sealed class DetectionRangeRefiner
     /// <summary>A box within this many pixels of the top or bottom frame edge is taken as cut there.</summary>
     private const float EdgeMarginPx = 1f;
 
-    private readonly double[] _classHeightM;
+    private readonly (double HeightM, double LengthM)[] _classSize;
     private readonly double[] _focalYPx;
     private readonly int _frameHeightPx;
     private readonly float[] _samples = new float[MaxSamples];
 
-    /// <param name="classHeightM">Prior height per class index (NaN: none); see <see cref="ClassHeightPriors"/>.</param>
+    /// <param name="classSize">Prior height and length per class index (NaN: none); see <see cref="ClassSizePriors"/>.</param>
     /// <param name="focalYPx">Per camera fy in frame pixels (NaN or empty: unknown, no size prior).</param>
     /// <param name="frameHeightPx">Frame height, for the cut-box test.</param>
-    public DetectionRangeRefiner(double[] classHeightM, IReadOnlyList<double> focalYPx, int frameHeightPx)
+    public DetectionRangeRefiner((double HeightM, double LengthM)[] classSize, IReadOnlyList<double> focalYPx, int frameHeightPx)
     {
-        _classHeightM = classHeightM;
+        _classSize = classSize;
         _focalYPx = focalYPx.ToArray();
         _frameHeightPx = frameHeightPx;
     }
@@ -59,12 +60,12 @@ public sealed class DetectionRangeRefiner
                 continue;
             }
 
-            double heightM = (uint)d.ClassIndex < (uint)_classHeightM.Length ? _classHeightM[d.ClassIndex] : double.NaN;
+            (double heightM, double lengthM) = (uint)d.ClassIndex < (uint)_classSize.Length ? _classSize[d.ClassIndex] : (double.NaN, double.NaN);
             float top = d.CenterVPx - (0.5f * d.HeightPx), bottom = d.CenterVPx + (0.5f * d.HeightPx);
             bool cut = top <= EdgeMarginPx || bottom >= _frameHeightPx - EdgeMarginPx;
             if (double.IsFinite(fy) && fy > 0 && double.IsFinite(heightM) && d.HeightPx >= 1 && !cut)
             {
-                detections[i] = d with { DepthM = (float)(fy * heightM / d.HeightPx), Range = RangeSource.SizePrior };
+                detections[i] = d with { DepthM = (float)((fy * heightM / d.HeightPx) + (0.5 * lengthM)), Range = RangeSource.SizePrior };
             }
         }
     }

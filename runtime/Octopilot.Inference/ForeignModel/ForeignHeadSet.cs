@@ -81,6 +81,17 @@ public sealed class ForeignHeadSet
 
     public bool HasDetections => _detections.Length > 0;
 
+    /// <summary>A sampling plan of the depth head for another grid (allocates once); the head must exist.</summary>
+    public MapResampler CreateDepthResampler(MapGrid grid) =>
+        (_depth ?? throw new InvalidOperationException("the model has no depth head")).Decoder.CreateResampler(grid);
+
+    /// <summary>Decodes the depth head (metres, 0 = invalid) of image <paramref name="batchIndex"/> of the last run onto a grid.</summary>
+    public MapDecodeResult DecodeDepth(int batchIndex, MapResampler resampler, Span<float> destinationM)
+    {
+        DepthHead depth = _depth ?? throw new InvalidOperationException("the model has no depth head");
+        return depth.Decoder.Decode(depth.Output.Image(batchIndex), resampler, destinationM);
+    }
+
     /// <summary>Every image of the last run's output <paramref name="name"/>, as floats (tests, diagnostics).</summary>
     public ReadOnlySpan<float> RawOutput(string name) => _outputs[name].Floats;
 

@@ -71,7 +71,7 @@ public sealed class ForeignModelEngine : IDisposable
             preprocessor.FrameWidthPx, preprocessor.FrameHeightPx, preprocessor.InputWidthPx, preprocessor.InputHeightPx,
             InputFrameMapping.From(preprocessor.Fit));
         IReadOnlyList<string> classes = binding.Manifest.Classes.Count > 0 ? binding.Manifest.Classes : ["object"];
-        var ranges = new DetectionRangeRefiner(ClassHeightPriors.For(classes), focalYPx, preprocessor.FrameHeightPx);
+        var ranges = new DetectionRangeRefiner(ClassSizePriors.For(classes), focalYPx, preprocessor.FrameHeightPx);
         Heads = new ForeignHeadSet(binding, outputs, geometry, grid, ranges);
     }
 

@@ -8,16 +8,16 @@ public sealed class DetectionRangeRefinerTests
 {
     private const int MapW = 40, MapH = 30, Stride = 8, FrameH = 240;
 
-    private static readonly double[] Heights = ClassHeightPriors.For(["car", "Traffic_Cone", "pedestrian"]);
+    private static readonly (double HeightM, double LengthM)[] Heights = ClassSizePriors.For(["car", "Traffic_Cone", "pedestrian"]);
 
     [Fact]
-    public void ClassHeightPriors_MatchByNameAndContainment_UnknownIsNaN()
+    public void ClassSizePriors_MatchByNameAndContainment_UnknownIsNaN()
     {
-        Assert.Equal(1.5, Heights[0]);
-        Assert.True(double.IsNaN(Heights[1]));
-        Assert.Equal(1.7, Heights[2]);
-        Assert.Equal(3.0, ClassHeightPriors.Lookup("Truck"));
-        Assert.Equal(1.5, ClassHeightPriors.Lookup("passenger_car"));
+        Assert.Equal((1.7, 4.6), Heights[0]);
+        Assert.True(double.IsNaN(Heights[1].HeightM) && double.IsNaN(Heights[1].LengthM));
+        Assert.Equal((1.7, 0.5), Heights[2]);
+        Assert.Equal((3.0, 7.0), ClassSizePriors.Lookup("Truck"));
+        Assert.Equal((1.7, 4.6), ClassSizePriors.Lookup("passenger_car"));
     }
 
     [Fact]
@@ -46,15 +46,15 @@ public sealed class DetectionRangeRefinerTests
     }
 
     [Fact]
-    public void Refine_WithoutDepthMap_UsesFocalTimesClassHeightOverBoxHeight()
+    public void Refine_WithoutDepthMap_UsesFocalTimesClassHeightOverBoxHeightPlusHalfTheLength()
     {
         var refiner = new DetectionRangeRefiner(Heights, [1000.0, 500.0], FrameH);
         Detection[] detections = [new(0.9f, 0, 100, 100, 40, 30, 0), new(0.9f, 2, 100, 100, 10, 34, 0)];
 
         refiner.Refine(detections, 1, ReadOnlySpan<float>.Empty, MapW, MapH, Stride);
 
-        Assert.Equal(500 * 1.5 / 30, detections[0].DepthM, 1e-5);
-        Assert.Equal(500 * 1.7 / 34, detections[1].DepthM, 1e-5);
+        Assert.Equal((500 * 1.7 / 30) + 2.3, detections[0].DepthM, 1e-4);
+        Assert.Equal((500 * 1.7 / 34) + 0.25, detections[1].DepthM, 1e-4);
         Assert.All(detections, d => Assert.Equal(RangeSource.SizePrior, d.Range));
     }
 
@@ -86,7 +86,8 @@ public sealed class DetectionRangeRefinerTests
 
         refiner.Refine(detections, 0, map, MapW, MapH, Stride);
 
-        Assert.Equal((RangeSource.SizePrior, 30f), (detections[0].Range, detections[0].DepthM));
+        Assert.Equal(RangeSource.SizePrior, detections[0].Range);
+        Assert.Equal((1000 * 1.7 / 50) + 2.3, detections[0].DepthM, 1e-4);
     }
 
     [Fact]
