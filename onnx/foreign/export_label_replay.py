@@ -53,7 +53,7 @@ def main(info_path, out_dir):
     out.mkdir(parents=True, exist_ok=True)
     model = LabelReplay(boxes, scores, labels).eval()
     torch.onnx.export(model, torch.zeros(len(CAMERAS), 3, INPUT_H, INPUT_W), out / "model.onnx", input_names=["images"],
-                      output_names=["boxes", "scores", "labels"], opset_version=17, dynamo=False)
+                      output_names=["boxes", "scores", "labels"], opset_version=17)
     manifest = {
         "format": "octopilot-model-manifest/1",
         "description": f"nuScenes labelled 2D boxes of sample {info.get('sample_token', '?')} replayed as a box list (cameras {', '.join(CAMERAS)})",

@@ -244,6 +244,9 @@ public sealed class ForeignModelEngine : IDisposable
         return frame[.._frameBytes];
     }
 
+    /// <summary>One bare <c>RunWithBinding</c> on the engine's session and binding (benchmarks' bare-ORT floor).</summary>
+    internal void RunModelOnly(RunOptions runOptions) => _session.RunWithBinding(runOptions, _binding);
+
     private void RunModel()
     {
         _session.RunWithBinding(_runOptions, _binding);

@@ -57,6 +57,9 @@ public sealed partial class FramePreprocessor
     private readonly int[] _columnTapOffsets;
     private readonly float[] _blendedRow;
 
+    // float16 only: one content row in float32 before its vectorised conversion.
+    private readonly float[] _halfRowScratch;
+
     // Copy path (scaled frame = frame size): content pixel (x, y) is frame pixel (x − _copyShiftX, y − _copyShiftY).
     private readonly bool _copyPath;
     private readonly int _copyShiftX, _copyShiftY;
@@ -137,6 +140,7 @@ public sealed partial class FramePreprocessor
         }
 
         _blendedRow = _copyPath ? [] : new float[sourceEndByte - _sourceStartByte];
+        _halfRowScratch = input.ElementType == InputElementType.Float16 ? new float[(_columns.ContentEnd - _columns.ContentStart) * Channels] : [];
     }
 
     /// <summary>
