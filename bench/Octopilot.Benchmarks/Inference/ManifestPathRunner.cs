@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Octopilot.Core.Time;
@@ -73,24 +72,7 @@ internal static class ManifestPathRunner
         };
 
         int warmup = Math.Max(5, sets / 10);
-        var timesNs = variants.Select(_ => new long[sets]).ToArray();
-        var bytes = new long[variants.Length];
-        for (int i = -warmup; i < sets; i++)
-        {
-            for (int v = 0; v < variants.Length; v++)
-            {
-                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-                long start = Stopwatch.GetTimestamp();
-                variants[v].Run();
-                long elapsed = Stopwatch.GetTimestamp() - start;
-                long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-                if (i >= 0)
-                {
-                    timesNs[v][i] = elapsed * 1_000_000_000 / Stopwatch.Frequency;
-                    bytes[v] += allocated;
-                }
-            }
-        }
+        (long[][] timesNs, long[] bytes) = InterleavedTimer.Measure(variants.Select(v => v.Run).ToArray(), sets, warmup);
 
         CultureInfo ci = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(ci,

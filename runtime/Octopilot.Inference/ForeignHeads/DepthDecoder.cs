@@ -74,20 +74,7 @@ public sealed class DepthDecoder
     /// <summary>Writes the depth map (metres, row-major) of <paramref name="resampler"/>'s grid from one image's output.</summary>
     public MapDecodeResult Decode(ReadOnlySpan<float> output, MapResampler resampler, Span<float> destinationM)
     {
-        if (output.Length != ElementsPerImage)
-        {
-            ForeignHeadThrowHelper.ThrowSpanLength(nameof(output), nameof(DepthDecoder), output.Length, ElementsPerImage, "h·w of one image");
-        }
-
-        if (resampler.SourceWidth != OutputWidth || resampler.SourceHeight != OutputHeight)
-        {
-            ForeignHeadThrowHelper.ThrowForeignResampler(nameof(resampler), nameof(DepthDecoder), resampler.SourceWidth, resampler.SourceHeight, OutputWidth, OutputHeight);
-        }
-
-        if (destinationM.Length != resampler.Grid.CellCount)
-        {
-            ForeignHeadThrowHelper.ThrowSpanLength(nameof(destinationM), nameof(DepthDecoder), destinationM.Length, resampler.Grid.CellCount, "the grid's cells");
-        }
+        resampler.CheckDecode(nameof(DepthDecoder), output.Length, ElementsPerImage, "h·w of one image", OutputWidth, OutputHeight, destinationM.Length, nameof(destinationM));
 
         int invalidPixels = 0;
         ReadOnlySpan<int> columns = resampler.NeededColumns;

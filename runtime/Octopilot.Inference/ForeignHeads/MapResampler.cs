@@ -42,6 +42,31 @@ public sealed class MapResampler
     internal ReadOnlySpan<int> NeededColumns => _x.Needed;
 
     /// <summary>
+    /// The argument checks every map decoder makes before decoding one image's output onto this grid: the output holds
+    /// one image (<paramref name="elementsPerImage"/>), this plan reads a plane of the decoder's output size, the
+    /// destination holds the grid's cells.
+    /// </summary>
+    internal void CheckDecode(
+        string decoder, int outputLength, int elementsPerImage, string elementsRule, int outputWidth, int outputHeight, int destinationLength,
+        string destinationParam)
+    {
+        if (outputLength != elementsPerImage)
+        {
+            ForeignHeadThrowHelper.ThrowSpanLength("output", decoder, outputLength, elementsPerImage, elementsRule);
+        }
+
+        if (SourceWidth != outputWidth || SourceHeight != outputHeight)
+        {
+            ForeignHeadThrowHelper.ThrowForeignResampler("resampler", decoder, SourceWidth, SourceHeight, outputWidth, outputHeight);
+        }
+
+        if (destinationLength != Grid.CellCount)
+        {
+            ForeignHeadThrowHelper.ThrowSpanLength(destinationParam, decoder, destinationLength, Grid.CellCount, "the grid's cells");
+        }
+    }
+
+    /// <summary>
     /// Writes every cell of the grid into <paramref name="destination"/> (row-major, Grid.Width·Grid.Height values) from
     /// <paramref name="plane"/> (row-major SourceWidth·SourceHeight; only the needed rows × columns are read). With
     /// <paramref name="zeroIsInvalid"/>, a cell that blends a 0 with a non-zero weight is written 0 and counted.

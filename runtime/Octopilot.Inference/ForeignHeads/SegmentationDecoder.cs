@@ -99,20 +99,7 @@ public sealed class SegmentationDecoder
     /// <summary>Writes the map of <paramref name="resampler"/>'s grid (row-major, Grid.CellCount values) from one image's output.</summary>
     public MapDecodeResult Decode(ReadOnlySpan<float> output, MapResampler resampler, Span<float> destination)
     {
-        if (output.Length != ElementsPerImage)
-        {
-            ForeignHeadThrowHelper.ThrowSpanLength(nameof(output), nameof(SegmentationDecoder), output.Length, ElementsPerImage, "C·h·w of one image");
-        }
-
-        if (resampler.SourceWidth != OutputWidth || resampler.SourceHeight != OutputHeight)
-        {
-            ForeignHeadThrowHelper.ThrowForeignResampler(nameof(resampler), nameof(SegmentationDecoder), resampler.SourceWidth, resampler.SourceHeight, OutputWidth, OutputHeight);
-        }
-
-        if (destination.Length != resampler.Grid.CellCount)
-        {
-            ForeignHeadThrowHelper.ThrowSpanLength(nameof(destination), nameof(SegmentationDecoder), destination.Length, resampler.Grid.CellCount, "the grid's cells");
-        }
+        resampler.CheckDecode(nameof(SegmentationDecoder), output.Length, ElementsPerImage, "C·h·w of one image", OutputWidth, OutputHeight, destination.Length, nameof(destination));
 
         int nonFinite = 0;
         ReadOnlySpan<int> columns = resampler.NeededColumns;
