@@ -30,7 +30,7 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
     private const int PendingCapacity = 16;
 
     private readonly CameraPathOptions _options;
-    private readonly InferenceEngine? _engine;
+    private readonly IPerceptionEngine? _engine;
     private readonly ICameraPathObserver? _observer;
     private readonly ScenarioWorldState _state;
     private readonly HighwayRenderer[] _renderers;
@@ -55,7 +55,7 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
     /// <param name="engine">The HydraNet, opened and warmed up by the caller (who keeps ownership); required for
     /// <see cref="PerceptionSource.Model"/>, optional (shadow) for the oracle; null: no model.</param>
     /// <param name="observer">Sees every world model built; null: nobody.</param>
-    public CameraPathWorldModel(Scenario scenario, CameraPathOptions options, InferenceEngine? engine = null, ICameraPathObserver? observer = null)
+    public CameraPathWorldModel(Scenario scenario, CameraPathOptions options, IPerceptionEngine? engine = null, ICameraPathObserver? observer = null)
     {
         if (options.Perception == PerceptionSource.Model && engine is null)
         {
@@ -66,9 +66,9 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
         _engine = engine;
         _observer = observer;
         int width = options.Mode.WidthPx, height = options.Mode.HeightPx;
-        if (engine is not null && (engine.InputWidthPx != width || engine.InputHeightPx != height))
+        if (engine is InferenceEngine contract && (contract.InputWidthPx != width || contract.InputHeightPx != height))
         {
-            throw new ArgumentException($"the model's input is {engine.InputWidthPx}x{engine.InputHeightPx} but the cameras render {width}x{height}; set the capture mode to the model's input size");
+            throw new ArgumentException($"the model's input is {contract.InputWidthPx}x{contract.InputHeightPx} but the cameras render {width}x{height}; set the capture mode to the model's input size");
         }
 
         HighwayScenario scene = ScenarioScene.From(scenario);
@@ -84,8 +84,8 @@ public sealed class CameraPathWorldModel : IWorldModelSource, IDisposable
             _labels[c] = _renderers[c].CreateLabelBuffer();
         }
 
-        int stride = engine?.Contract.Stride ?? options.OracleStride;
-        IReadOnlyList<string> classes = engine?.Contract.Classes ?? options.ClassNames;
+        int stride = engine?.MapStridePx ?? options.OracleStride;
+        IReadOnlyList<string> classes = engine?.ClassNames ?? options.ClassNames;
         _oracle = new OracleDecoder(rig, width, height, stride, classes, options.MaxDetectionsPerCamera);
         _oracleResults = _oracle.CreateResults();
         string[] names = rig.Cameras.Select(c => c.Name).ToArray();

@@ -7,7 +7,7 @@ namespace Octopilot.Host.Cli;
 /// <summary>Applies the command line's inference options on top of the settings file.</summary>
 internal static class InferenceOverrides
 {
-    public static SimSettings Apply(SimSettings settings, string? model, string? providers, string? requireProvider, bool noInference)
+    public static SimSettings Apply(SimSettings settings, string? model, string? providers, string? requireProvider, bool noInference, string? manifest = null)
     {
         if (noInference)
         {
@@ -22,7 +22,19 @@ internal static class InferenceOverrides
                 throw new UsageException($"--model: no such file: {Path.GetFullPath(model)}");
             }
 
-            options = (options ?? new InferenceOptions { ModelPath = model }) with { ModelPath = Path.GetFullPath(model) };
+            // Another model: the settings' manifest described the settings' model, not this one.
+            options = (options ?? new InferenceOptions { ModelPath = model }) with { ModelPath = Path.GetFullPath(model), ManifestPath = null };
+        }
+
+        if (manifest is not null)
+        {
+            if (!File.Exists(manifest))
+            {
+                throw new UsageException($"--manifest: no such file: {Path.GetFullPath(manifest)}");
+            }
+
+            options = (options ?? throw new UsageException("--manifest: no model to run; give --model or an inference section in the settings"))
+                with { ManifestPath = Path.GetFullPath(manifest) };
         }
 
         if (providers is not null || requireProvider is not null)

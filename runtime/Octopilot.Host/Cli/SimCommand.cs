@@ -49,6 +49,7 @@ internal static class SimCommand
         };
         var strict = new Option<bool>("--strict") { Description = "Exit 1 if any frame was dropped, late or failed, or steady state allocated" };
         var model = new Option<string?>("--model") { Description = "HydraNet .onnx overriding the settings' model" };
+        var manifest = new Option<string?>("--manifest") { Description = "Model manifest: run --model (a foreign ONNX net) as it describes (onnx/README.md)" };
         var providers = new Option<string?>("--provider")
         {
             Description = "Execution providers to try in order, comma-separated: tensorrt,cuda,cpu (default: the settings', else cpu)",
@@ -90,7 +91,7 @@ internal static class SimCommand
 
         var command = new Command("sim", "Run the eight synthetic cameras through the frame pipeline with live status and a summary")
         {
-            duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict, model, providers, requireProvider, noInference,
+            duration, config, rig, scenario, snapshot, snapshotAt, statusInterval, strict, model, manifest, providers, requireProvider, noInference,
             perception, bevSnapshot, bevInterval, record, recordSegment, recordDecimation, recordFsync,
         };
         command.SetAction(parse =>
@@ -110,7 +111,7 @@ internal static class SimCommand
                 }
 
                 settings = InferenceOverrides.Apply(
-                    settings, parse.GetValue(model), parse.GetValue(providers), parse.GetValue(requireProvider), parse.GetValue(noInference));
+                    settings, parse.GetValue(model), parse.GetValue(providers), parse.GetValue(requireProvider), parse.GetValue(noInference), parse.GetValue(manifest));
                 PerceptionSource perceptionSource = parse.GetValue(perception) == "model" ? PerceptionSource.Model : PerceptionSource.Oracle;
                 double bevIntervalS = RequireRange(parse.GetValue(bevInterval), "--bev-snapshot-interval", 0.05, 3600);
                 if (ScenarioFileKind.IsPlannerScenario(settings.ScenarioFile))
@@ -150,6 +151,11 @@ internal static class SimCommand
                         }
                         : null,
                 };
+                if (run.Recording is not null && settings.Inference?.ManifestPath is not null)
+                {
+                    throw new UsageException("--record with --manifest: replay runs contract HydraNets only (a drive records its model, not a manifest); record with a contract model or without --record");
+                }
+
                 if (run.Recording is not null && ScenarioFileKind.IsPlannerScenario(settings.ScenarioFile))
                 {
                     throw new UsageException("--record records the live sim; planner scenarios (closed loop through the cameras) are not recorded yet");

@@ -38,8 +38,8 @@ internal sealed class ClosedLoopSimRunner
     {
         Scenario scenario = ScenarioFile.Load(_settings.ScenarioFile);
         CameraRig rig = SimRunner.SelectCameras(_settings, RigFile.Load(_settings.RigFile));
-        using InferenceEngine? engine = _settings.Inference is InferenceOptions inference
-            ? InferenceEngine.Open(inference, MonotonicClock.Instance, _output)
+        using IPerceptionEngine? engine = _settings.Inference is InferenceOptions inference
+            ? PerceptionEngines.Open(inference, rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode.WidthPx, _settings.Mode.HeightPx, MonotonicClock.Instance, _output)
             : null;
         engine?.WarmUp(EngineWarmupRuns, rig.Count);
         if (_run.Perception == PerceptionSource.Model && engine is null)

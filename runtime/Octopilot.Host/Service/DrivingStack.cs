@@ -30,7 +30,7 @@ internal sealed class DrivingStack : IDisposable
     private const long StartLeadNs = 1_000_000_000;
 
     private readonly FramePipeline _pipeline;
-    private readonly InferenceEngine? _engine;
+    private readonly IPerceptionEngine? _engine;
     private readonly SimConsumer _consumer;
     private readonly FixedTickLoop _tickLoop;
     private readonly PlannerTickStep _tickStep;
@@ -48,7 +48,9 @@ internal sealed class DrivingStack : IDisposable
         CameraRig rig = SimRunner.SelectCameras(settings, RigFile.Load(settings.RigFile));
         HighwayWorld world = SyntheticCameraRig.LoadWorld(settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
-        _engine = settings.Inference is InferenceOptions inference ? InferenceEngine.Open(inference, clock, log) : null;
+        _engine = settings.Inference is InferenceOptions inference
+            ? PerceptionEngines.Open(inference, rig.Cameras.Select(c => c.Name).ToArray(), settings.Mode.WidthPx, settings.Mode.HeightPx, clock, log)
+            : null;
         _engine?.WarmUp(3, rig.Count);
         PerceptionSource perception = options.Perception == "oracle" ? PerceptionSource.Oracle : PerceptionSource.Model;
         if (perception == PerceptionSource.Model && _engine is null)

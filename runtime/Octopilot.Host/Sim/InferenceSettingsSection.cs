@@ -7,7 +7,7 @@ namespace Octopilot.Host.Sim;
 /// <summary>
 /// The `inference` section of a settings file:
 /// <code>
-/// "inference": { "model": "path.onnx", "providers": ["tensorrt", "cuda", "cpu"], "requireProvider": "cuda",
+/// "inference": { "model": "path.onnx", "manifest": "model.manifest.json", "providers": ["tensorrt", "cuda", "cpu"], "requireProvider": "cuda",
 ///                "intraOpThreads": 0, "allowSpinning": false, "optimizedModelCache": "dir", "tensorRtCache": "dir",
 ///                "nativeLibraryDirectory": "dir", "objectScoreThreshold": 0.3 }
 /// </code>
@@ -17,7 +17,7 @@ internal static class InferenceSettingsSection
 {
     public static InferenceOptions Parse(JsonConfigNode node, string directory)
     {
-        node.RejectUnknownKeys("model", "providers", "requireProvider", "intraOpThreads", "interOpThreads", "allowSpinning",
+        node.RejectUnknownKeys("model", "manifest", "providers", "requireProvider", "intraOpThreads", "interOpThreads", "allowSpinning",
             "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "deviceId");
         var providers = new List<ExecutionProviderKind>();
         if (node.OptionalChild("providers") is JsonConfigNode list)
@@ -40,6 +40,7 @@ internal static class InferenceSettingsSection
         return new InferenceOptions
         {
             ModelPath = SimSettingsFile.ResolvePath(node, "model", directory),
+            ManifestPath = node.OptionalChild("manifest") is null ? null : SimSettingsFile.ResolvePath(node, "manifest", directory),
             Providers = providers,
             RequiredProvider = node.OptionalChild("requireProvider") is JsonConfigNode required ? ParseProvider(required) : null,
             IntraOpThreads = (int)node.NumberWhere("intraOpThreads", 0, v => v >= 0 && v <= 256 && v == Math.Floor(v), "must be a whole number in 0..256 (0: ORT chooses)"),

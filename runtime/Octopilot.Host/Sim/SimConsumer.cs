@@ -21,7 +21,7 @@ internal sealed class SimConsumer : IDisposable
     private readonly SetLatencyMeter _endToEnd;
     private readonly SetLatencyMeter _inference;
     private readonly SnapshotCapture? _snapshot;
-    private readonly InferenceEngine? _engine;
+    private readonly IPerceptionEngine? _engine;
     private readonly PerceptionFrameSet? _results;
     private readonly SimWorldModel? _worldModel;
     private readonly DriveRecording? _recording;
@@ -32,7 +32,7 @@ internal sealed class SimConsumer : IDisposable
     private long _allocatedBytesAfterWarmup;
 
     public SimConsumer(
-        FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, InferenceEngine? engine, SimWorldModel? worldModel,
+        FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, IPerceptionEngine? engine, SimWorldModel? worldModel,
         DriveRecording? recording = null)
     {
         _worldModel = worldModel;

@@ -69,7 +69,7 @@ internal sealed class SimRunner
         long cameraOpenNs = WarmUpRenderer(rig, world, clock);
 
         // The model loads, is validated and warmed up before the sim clock starts, so no camera's first frames wait on it.
-        using InferenceEngine? engine = OpenEngine(clock);
+        using IPerceptionEngine? engine = OpenEngine(clock, rig);
         engine?.WarmUp(EngineWarmupRuns, rig.Count);
 
         long phaseStepNs = rig.Count > 1 ? TimeUnits.MsToNs(_settings.CameraPhaseSpreadMs) / (rig.Count - 1) : 0;
@@ -128,7 +128,7 @@ internal sealed class SimRunner
         _output.WriteLine(engine is null
             ? "inference: off (no model in the settings, or --no-inference)"
             : string.Create(CultureInfo.InvariantCulture,
-                $"inference: {Path.GetFileName(_settings.Inference!.ModelPath)} ({engine.Contract.Backbone}, {engine.InputWidthPx}x{engine.InputHeightPx}, stride {engine.Contract.Stride}) on {ExecutionProviderNames.NameOf(engine.Provider)}, batch {rig.Count}"));
+                $"inference: {engine.Description} on {ExecutionProviderNames.NameOf(engine.Provider)}, {rig.Count} cameras"));
         _output.WriteLine($"perception: {_perceptionLabel.ToLowerInvariant()} feeds the BEV, tracker and world model; planner ticking at 100 Hz on it (commands shown, ego scripted)");
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
@@ -357,8 +357,10 @@ internal sealed class SimRunner
     }
 
     /// <summary>Loads the model and picks the provider before any thread starts; null when inference is off.</summary>
-    private InferenceEngine? OpenEngine(IClock clock) =>
-        _settings.Inference is InferenceOptions options ? InferenceEngine.Open(options, clock, _output) : null;
+    private IPerceptionEngine? OpenEngine(IClock clock, CameraRig rig) =>
+        _settings.Inference is InferenceOptions options
+            ? PerceptionEngines.Open(options, rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode.WidthPx, _settings.Mode.HeightPx, clock, _output)
+            : null;
 
     private void WriteSnapshot(SnapshotCapture? snapshot, SyntheticCamera[] cameras)
     {

@@ -36,13 +36,13 @@ internal sealed class SimWorldModel
     private WorldModelSnapshot _snapshot;
 
     public SimWorldModel(
-        CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, InferenceEngine? engine,
+        CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, IPerceptionEngine? engine,
         LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS)
         : this(
             rig, world, mode, simStartNs, perception,
-            engine?.Contract.Stride ?? CameraPathOptions.DefaultOracleStride,
-            engine?.Contract.Classes ?? CameraPathOptions.DefaultClassNames,
-            engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : 32,
+            engine?.MapStridePx ?? CameraPathOptions.DefaultOracleStride,
+            engine?.ClassNames ?? CameraPathOptions.DefaultClassNames,
+            engine is { MaxDetections: > 0 } ? engine.MaxDetections : 32,
             mailbox, bevDirectory, bevIntervalS)
     {
     }

@@ -17,7 +17,7 @@ namespace Octopilot.Inference.Engine;
 /// Lifetime: <see cref="Open"/> (load, pick provider, validate contract), <see cref="Bind"/> (once per slab pool),
 /// <see cref="Run"/> per set, Dispose (before the pool: the bindings point into slab memory).
 /// </summary>
-public sealed class InferenceEngine : IDisposable
+public sealed class InferenceEngine : IPerceptionEngine
 {
     private readonly InferenceSession _session;
     private readonly InferenceOptions _options;
@@ -50,6 +50,15 @@ public sealed class InferenceEngine : IDisposable
     public int InputWidthPx => Layout.InputWidthPx;
 
     public InferenceCounters Counters { get; private set; } = new(0);
+
+    public string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Path.GetFileName(_options.ModelPath)} (HydraNet contract, {Contract.Backbone}, {InputWidthPx}x{InputHeightPx}, stride {Contract.Stride}; slabs bound as the input, no copy)");
+
+    public int MapStridePx => Contract.Stride;
+
+    public IReadOnlyList<string> ClassNames => Contract.Classes;
+
+    public int MaxDetections => Contract.MaxObjects;
 
     internal InferenceSession Session => _session;
 

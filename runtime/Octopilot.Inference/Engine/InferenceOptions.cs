@@ -12,6 +12,9 @@ public sealed record InferenceOptions
 
     public required string ModelPath { get; init; }
 
+    /// <summary>A model manifest (onnx/README.md, "Model manifests"): run a foreign model through it; null: a contract HydraNet.</summary>
+    public string? ManifestPath { get; init; }
+
     /// <summary>Providers to try, in order; the first that loads wins. CPU is always the last resort.</summary>
     public IReadOnlyList<ExecutionProviderKind> Providers { get; init; } = [ExecutionProviderKind.Cpu];
 

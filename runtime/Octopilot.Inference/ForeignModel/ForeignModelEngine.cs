@@ -7,6 +7,8 @@ using Octopilot.Inference.Manifest;
 using Octopilot.Inference.Perception;
 using Octopilot.Inference.Preprocessing;
 using Octopilot.Inference.Providers;
+using Octopilot.Pipeline.Assembly;
+using Octopilot.Pipeline.Slabs;
 
 namespace Octopilot.Inference.ForeignModel;
 
@@ -20,7 +22,7 @@ namespace Octopilot.Inference.ForeignModel;
 /// pixels and ranged (<see cref="DetectionRangeRefiner"/>). Zero managed allocation per set.
 /// Threads: one inference thread calls Run. Lifetime: <see cref="Open"/>, Run per set, Dispose.
 /// </summary>
-public sealed class ForeignModelEngine : IDisposable
+public sealed class ForeignModelEngine : IPerceptionEngine
 {
     /// <summary>Detections kept per camera per set (after NMS).</summary>
     public const int DefaultMaxDetections = 100;
@@ -33,13 +35,15 @@ public sealed class ForeignModelEngine : IDisposable
     private readonly ModelOutputBuffer[] _outputs;
     private readonly string[] _cameraNames;
     private readonly int _frameBytes;
+    private readonly string _modelPath;
 
     private ForeignModelEngine(
-        InferenceSession session, ExecutionProviderKind provider, ManifestBinding binding, FramePreprocessor preprocessor,
+        string modelPath, InferenceSession session, ExecutionProviderKind provider, ManifestBinding binding, FramePreprocessor preprocessor,
         IReadOnlyList<string> cameraNames, IReadOnlyList<double> focalYPx, IClock clock)
     {
         _session = session;
         _clock = clock;
+        _modelPath = modelPath;
         Provider = provider;
         Binding = binding;
         Preprocessor = preprocessor;
@@ -85,6 +89,15 @@ public sealed class ForeignModelEngine : IDisposable
 
     public InferenceCounters Counters { get; }
 
+    public string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Path.GetFileName(_modelPath)} ({Binding.Manifest.File}: input {Preprocessor.InputWidthPx}x{Preprocessor.InputHeightPx} {Preprocessor.ElementType} {Preprocessor.Layout}, {Binding.Input.Fit} from {Preprocessor.FrameWidthPx}x{Preprocessor.FrameHeightPx} frames, {(Binding.ImagesPerRun == 1 ? "one run per camera" : "one run per set")}, {Binding.Manifest.Heads.Count} head(s); one preprocessing copy per frame)");
+
+    public int MapStridePx => Binding.Manifest.MapStridePx;
+
+    public IReadOnlyList<string> ClassNames => Heads.ClassNames;
+
+    public int MaxDetections => Heads.HasDetections ? DefaultMaxDetections : 1;
+
     public int MapWidth => Heads.RuntimeGrid.Width;
 
     public int MapHeight => Heads.RuntimeGrid.Height;
@@ -117,7 +130,7 @@ public sealed class ForeignModelEngine : IDisposable
         (InferenceSession session, ExecutionProviderKind provider) = SessionFactory.Create(options, log);
         try
         {
-            return new ForeignModelEngine(session, provider, binding, preprocessor, cameraNames, focalYPx, clock);
+            return new ForeignModelEngine(options.ModelPath, session, provider, binding, preprocessor, cameraNames, focalYPx, clock);
         }
         catch
         {
@@ -150,6 +163,36 @@ public sealed class ForeignModelEngine : IDisposable
     /// <summary>A result holder for <see cref="Run{TFrames}"/>: maps at the runtime grid, one per consumer, reused every set.</summary>
     public PerceptionFrameSet CreateResults() =>
         PerceptionFrameSet.CreateDetached(_cameraNames, MapHeight, MapWidth, Heads.HasDetections ? DefaultMaxDetections : 1);
+
+    /// <summary>The live path: the pool's frames must be the size and camera count the engine was opened for.</summary>
+    public void Bind(FrameSlabPool pool, IReadOnlyList<string> cameraNames)
+    {
+        if (pool.Mode.WidthPx != Preprocessor.FrameWidthPx || pool.Mode.HeightPx != Preprocessor.FrameHeightPx || pool.CameraCount != _cameraNames.Length)
+        {
+            throw new InferenceStartupException(
+                $"camera frames are {pool.Mode.WidthPx}x{pool.Mode.HeightPx} from {pool.CameraCount} cameras but the manifest engine for {Path.GetFileName(_modelPath)} was opened for {Preprocessor.FrameWidthPx}x{Preprocessor.FrameHeightPx} from {_cameraNames.Length}");
+        }
+
+        if (pool.Mode.FrameBytes != _frameBytes)
+        {
+            throw new InferenceStartupException($"camera frames are {pool.Mode.FrameBytes} bytes; the manifest path reads RGB24 frames of {_frameBytes} bytes");
+        }
+    }
+
+    /// <summary>Runs the model <paramref name="runs"/> times on black frames (start-up only; allocates them).</summary>
+    public void WarmUp(int runs, int batch)
+    {
+        byte[] black = new byte[_frameBytes];
+        var frames = new MemoryFrames(Enumerable.Repeat((ReadOnlyMemory<byte>)black, _cameraNames.Length).ToArray());
+        PerceptionFrameSet results = CreateResults();
+        for (int i = 0; i < runs; i++)
+        {
+            Run(frames, results);
+        }
+    }
+
+    /// <summary>The live path: one leased set from the assembler.</summary>
+    public void Run(in FrameSetLease lease, PerceptionFrameSet results) => Run(new LeaseFrames(lease, _frameBytes), results, lease.SetSequence);
 
     /// <summary>
     /// Runs the model on one frame set and decodes it into <paramref name="results"/> (valid until the next run).

@@ -17,7 +17,7 @@ public sealed class SimCommandInferenceTests
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
         Assert.Contains("provider cuda unavailable", run.Output, StringComparison.Ordinal);
-        Assert.Contains(" on cpu, batch 8", run.Output, StringComparison.Ordinal);
+        Assert.Contains(" on cpu, 8 cameras", run.Output, StringComparison.Ordinal);
         Assert.Contains("inference: ", run.Output, StringComparison.Ordinal);
     }
 
