@@ -17,6 +17,7 @@ public static class OctopilotCli
             LogCommand.Build(output, error),
             RunCommand.Build(output, error),
             PerceiveCommand.Build(output, error),
+            BenchCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

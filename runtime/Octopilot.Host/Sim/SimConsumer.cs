@@ -2,6 +2,7 @@ using Octopilot.Inference.Engine;
 using Octopilot.Inference.Perception;
 using Octopilot.Pipeline;
 using Octopilot.Pipeline.Assembly;
+using Octopilot.Pipeline.Slabs;
 using Octopilot.Replay.Recording;
 
 namespace Octopilot.Host.Sim;
@@ -25,6 +26,7 @@ internal sealed class SimConsumer : IDisposable
     private readonly PerceptionFrameSet? _results;
     private readonly SimWorldModel? _worldModel;
     private readonly DriveRecording? _recording;
+    private readonly Octopilot.Bench.Runner.Probe.StageProbe? _probe;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _setsTaken;
@@ -33,8 +35,9 @@ internal sealed class SimConsumer : IDisposable
 
     public SimConsumer(
         FramePipeline pipeline, SetLatencyMeter endToEnd, SetLatencyMeter inference, SnapshotCapture? snapshot, IPerceptionEngine? engine, SimWorldModel? worldModel,
-        DriveRecording? recording = null)
+        DriveRecording? recording = null, Octopilot.Bench.Runner.Probe.StageProbe? probe = null)
     {
+        _probe = probe;
         _worldModel = worldModel;
         _recording = recording;
         _pipeline = pipeline;
@@ -83,6 +86,7 @@ internal sealed class SimConsumer : IDisposable
             }
 
             bool handedOver = false;
+            long takenNs = _pipeline.Clock.NowNs;
             try
             {
                 if (_engine is not null && _results is not null)
@@ -90,9 +94,18 @@ internal sealed class SimConsumer : IDisposable
                     _engine.Run(lease, _results);
                     _inference.Record(_results.InferenceEndNs - _results.InferenceStartNs);
                     Interlocked.Add(ref _detections, CountDetections(_results));
+                    _probe?.Delay(Octopilot.Bench.Runner.Probe.Stage.Inference);
                 }
 
+                long perceivedNs = _pipeline.Clock.NowNs;
                 _worldModel?.Process(lease, _results);
+                if (_probe is not null)
+                {
+                    _probe.Delay(Octopilot.Bench.Runner.Probe.Stage.Fusion);
+                    FrameSlab slab = lease.Slab;
+                    _probe.OnWorldModelPublished(
+                        lease.SetSequence, slab.MinStartOfFrameNs, slab.MaxStartOfFrameNs, slab.ShippedNs, takenNs, perceivedNs, _pipeline.Clock.NowNs);
+                }
 
                 // End to end: newest start of frame in the set until its world model is published (or the set is taken).
                 _endToEnd.Record(_pipeline.Clock.NowNs - lease.Slab.MaxStartOfFrameNs);

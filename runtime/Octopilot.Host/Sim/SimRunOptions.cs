@@ -30,4 +30,7 @@ public sealed record SimRunOptions
 
     /// <summary>Record the drive (`--record DIR`); null: no recording.</summary>
     public DriveRecordingOptions? Recording { get; init; }
+
+    /// <summary>`octopilot bench`'s instrumentation; null for a plain sim.</summary>
+    internal Bench.BenchHooks? Bench { get; init; }
 }

@@ -116,9 +116,11 @@ internal sealed class SimRunner
         vehicleMailbox.Publish(vehicleState);
         recorder?.Taps.OnVehicleState(clock.NowNs, vehicleState);
         using var plannerTick = new FixedTickLoop(
-            new PlannerTickStep(new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox, recorder?.Taps), clock,
+            new PlannerTickStep(
+                new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox,
+                (IPlannerTickObserver?)recorder?.Taps ?? (_run.Bench is null ? null : new Bench.ProbeTickObserver(_run.Bench.Probe, clock))), clock,
             new TickLoopOptions { ThreadName = "planner-tick" }, NullTickObserver.Instance, TextWriter.Null);
-        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine, worldModel, recorder?.Taps);
+        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine, worldModel, recorder?.Taps, _run.Bench?.Probe);
         _worldMailbox = worldMailbox;
         _commandMailbox = commandMailbox;
         _perceptionLabel = _run.Perception == PerceptionSource.Model ? "MODEL" : engine is null ? "ORACLE" : "ORACLE (HYDRANET IN SHADOW)";
@@ -133,6 +135,13 @@ internal sealed class SimRunner
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        if (_run.Bench is Bench.BenchHooks bench)
+        {
+            bench.Probe.SetTickGrid(simStartNs, plannerTick.Options.PeriodNs);
+            bench.Sampler = new Octopilot.Bench.Runner.Sampling.ProcessSampler(simStartNs, () => clock.NowNs);
+            bench.Start = bench.Sampler.Sample(new long[rig.Count]);
+        }
+
         pipeline.Start();
         consumer.Start();
         plannerTick.Start(simStartNs);
@@ -150,6 +159,16 @@ internal sealed class SimRunner
         long setsInferred = engine?.Counters.Runs ?? 0;
         double wallS = TimeUnits.NsToSeconds(Math.Min(clock.NowNs, endNs) - simStartNs);
         double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        if (_run.Bench is Bench.BenchHooks hooks)
+        {
+            var tickStatistics = new TickLoopStatistics();
+            plannerTick.ReadStatistics(tickStatistics);
+            hooks.Sampler?.Sample([.. statistics.Cameras.Select(c => c.Dropped)]);
+            hooks.Outcome = new Bench.BenchSimOutcome(
+                statistics, tickStatistics, Math.Max(wallS, 1e-3), consumer.SteadyStateAllocatedBytes, consumer.SteadyStateSets,
+                engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), simStartNs, plannerTick.Options.PeriodNs);
+        }
+
         pipeline.Stop();
         consumer.StopAndJoin();
         plannerTick.Stop();
@@ -220,6 +239,12 @@ internal sealed class SimRunner
             }
 
             ReportFaults(pipeline, simStartNs, interactive);
+            if (_run.Bench is Bench.BenchHooks bench)
+            {
+                bench.Sampler?.Sample([.. current.Cameras.Select(c => c.Dropped)]);
+                bench.Progress?.Invoke(Math.Clamp((nowNs - simStartNs) / (double)(endNs - simStartNs), 0, 1));
+            }
+
             (previous, current) = (current, previous);
             lastNs = nowNs;
             lastCpu = cpu;
