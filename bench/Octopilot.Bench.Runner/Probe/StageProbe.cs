@@ -3,19 +3,18 @@ namespace Octopilot.Bench.Runner.Probe;
 /// <summary>
 /// Pre-allocated rings the running pipeline writes its timestamps into, so instrumentation costs a few stores per set
 /// and per tick and allocates nothing. Writers: the inference thread (<see cref="OnWorldModelPublished"/>, one row per
-/// set, published with a volatile write of the row count) and the planner tick thread (<see cref="OnTick"/>: its
-/// lateness, and the command time of the set whose world model it consumed first). Read after the run
+/// set) and the planner tick thread (<see cref="OnTick"/>: its lateness, and each world model's first command); each
+/// ring has one writer, and rows and commands are joined by the world model's timestamp after the run. Read after the run
 /// (<see cref="Records"/>, <see cref="TickLatenessNs"/>). When a ring wraps, the oldest rows are overwritten (counted).
 /// <see cref="Enabled"/> false turns every write into one branch (the "instrumentation off" comparison).
 /// </summary>
 public sealed class StageProbe
 {
-    /// <summary>How far back the tick thread looks for the set a new world model came from (sets ship in order).</summary>
-    private const int MatchWindow = 16;
-
     private readonly SetStageRecord[] _sets;
-    private readonly long[] _tickLatenessNs;
+    private readonly long[] _tickOffsetNs;
+    private readonly (long WorldTimestampNs, long CommandNs)[] _commands;
     private long _setsWritten;
+    private long _commandsWritten;
     private long _ticksWritten;
     private long _lastWorldTimestampNs = long.MinValue;
     private long _tickGridStartNs;
@@ -26,7 +25,8 @@ public sealed class StageProbe
         ArgumentOutOfRangeException.ThrowIfLessThan(setCapacity, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(tickCapacity, 16);
         _sets = new SetStageRecord[setCapacity];
-        _tickLatenessNs = new long[tickCapacity];
+        _tickOffsetNs = new long[tickCapacity];
+        _commands = new (long, long)[setCapacity];
     }
 
     public bool Enabled { get; init; } = true;
@@ -65,13 +65,14 @@ public sealed class StageProbe
         row.TakenNs = takenNs;
         row.PerceivedNs = perceivedNs;
         row.WorldModelNs = worldModelNs;
-        row.CommandNs = 0;
         Volatile.Write(ref _setsWritten, n + 1);
     }
 
     /// <summary>
     /// Tick thread, after the command is published: <paramref name="wakeNs"/> is the tick's wake time,
-    /// <paramref name="worldTimestampNs"/> the timestamp (newest start of frame) of the world model it used.
+    /// <paramref name="worldTimestampNs"/> the timestamp (newest start of frame) of the world model it used. A world
+    /// model seen for the first time is logged with the command's time; rows and commands are joined after the run
+    /// (<see cref="Records"/>), so neither thread ever waits for or reads the other's writes during it.
     /// </summary>
     public void OnTick(long wakeNs, long worldTimestampNs, long commandNs)
     {
@@ -83,7 +84,7 @@ public sealed class StageProbe
         if (_tickPeriodNs > 0 && wakeNs >= _tickGridStartNs)
         {
             long t = _ticksWritten;
-            _tickLatenessNs[t % _tickLatenessNs.Length] = (wakeNs - _tickGridStartNs) % _tickPeriodNs;
+            _tickOffsetNs[t % _tickOffsetNs.Length] = wakeNs - _tickGridStartNs;
             Volatile.Write(ref _ticksWritten, t + 1);
         }
 
@@ -93,20 +94,9 @@ public sealed class StageProbe
         }
 
         _lastWorldTimestampNs = worldTimestampNs;
-        long written = Volatile.Read(ref _setsWritten);
-        for (long i = written - 1; i >= 0 && i >= written - MatchWindow; i--)
-        {
-            ref SetStageRecord row = ref _sets[i % _sets.Length];
-            if (row.NewestStartOfFrameNs == worldTimestampNs)
-            {
-                if (row.CommandNs == 0)
-                {
-                    row.CommandNs = commandNs;
-                }
-
-                return;
-            }
-        }
+        long n = _commandsWritten;
+        _commands[n % _commands.Length] = (worldTimestampNs, commandNs);
+        Volatile.Write(ref _commandsWritten, n + 1);
     }
 
     /// <summary>Blocks the calling thread for the stage's injected delay, if any (off the measured path only when none).</summary>
@@ -122,29 +112,54 @@ public sealed class StageProbe
         }
     }
 
-    /// <summary>The retained rows, oldest first (call after the writers stopped).</summary>
+    /// <summary>
+    /// The retained rows, oldest first, each with the time of the first command computed from its world model (0 when
+    /// no tick used it: superseded by the next set first, or the run ended). Call after the writers stopped.
+    /// </summary>
     public SetStageRecord[] Records()
     {
+        long commands = Volatile.Read(ref _commandsWritten);
+        var firstCommand = new Dictionary<long, long>();
+        for (long i = Math.Max(0, commands - _commands.Length); i < commands; i++)
+        {
+            (long world, long command) = _commands[i % _commands.Length];
+            firstCommand.TryAdd(world, command);
+        }
+
         long written = SetsWritten;
         long first = Math.Max(0, written - _sets.Length);
         var rows = new SetStageRecord[written - first];
         for (long i = first; i < written; i++)
         {
-            rows[i - first] = _sets[i % _sets.Length];
+            SetStageRecord row = _sets[i % _sets.Length];
+            row.CommandNs = firstCommand.GetValueOrDefault(row.NewestStartOfFrameNs);
+            rows[i - first] = row;
         }
 
         return rows;
     }
 
-    /// <summary>The retained tick latenesses, ns (call after the tick thread stopped).</summary>
-    public long[] TickLatenessNs()
+    /// <summary>The retained ticks' lateness (wake − deadline), ns, in tick order (call after the tick thread stopped).</summary>
+    public long[] TickLatenessNs() => [.. TickOffsets().Select(o => o % _tickPeriodNs)];
+
+    /// <summary>
+    /// Deadlines on the grid from <paramref name="fromNs"/> (relative to the grid start) to the last tick that no tick
+    /// served: a tick more than a period late or skipped leaves its deadline empty.
+    /// </summary>
+    public long MissedTicksAfter(long fromNs)
+    {
+        long[] served = [.. TickOffsets().Where(o => o >= fromNs).Select(o => o / _tickPeriodNs).Distinct()];
+        return served.Length == 0 ? 0 : served[^1] - served[0] + 1 - served.Length;
+    }
+
+    private long[] TickOffsets()
     {
         long written = TicksWritten;
-        long first = Math.Max(0, written - _tickLatenessNs.Length);
+        long first = Math.Max(0, written - _tickOffsetNs.Length);
         var values = new long[written - first];
         for (long i = first; i < written; i++)
         {
-            values[i - first] = _tickLatenessNs[i % _tickLatenessNs.Length];
+            values[i - first] = _tickOffsetNs[i % _tickOffsetNs.Length];
         }
 
         return values;

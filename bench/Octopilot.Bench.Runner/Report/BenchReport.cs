@@ -60,8 +60,10 @@ public sealed record CameraFigures(string Name, long Captured, long Dropped, lon
 public sealed record SetFigures(long Shipped, long Complete, long Incomplete, long Dropped, double SetsPerSecond, double SyncSkewP50Ms, double SyncSkewP99Ms, double SyncSkewMaxMs, long Instrumented, long WithoutCommand);
 
 /// <param name="LatenessHistogram">Ticks per lateness bin (bin edges in <paramref name="LatenessBinEdgesMs"/>).</param>
+/// <param name="MissedTicks">Deadlines no tick served after the warm-up (the whole run when the probe was off).</param>
+/// <param name="MissedTicksWholeRun">The tick loop's own count over the whole run, warm-up included.</param>
 public sealed record TickFigures(
-    long Ticks, long MissedTicks, long LateTicks, long SkippedTicks, double LatenessP50Ms, double LatenessP99Ms, double LatenessMaxMs,
+    long Ticks, long MissedTicks, long MissedTicksWholeRun, long LateTicks, long SkippedTicks, double LatenessP50Ms, double LatenessP99Ms, double LatenessMaxMs,
     IReadOnlyList<double> LatenessBinEdgesMs, IReadOnlyList<long> LatenessHistogram);
 
 /// <param name="AllocatedBytesPerSecond">Whole process, managed.</param>

@@ -51,7 +51,7 @@ public static class BenchReportBuilder
                 run.SetsComplete + run.SetsIncomplete, run.SetsComplete, run.SetsIncomplete, run.SetsDropped, (run.SetsComplete + run.SetsIncomplete) / wallS,
                 run.SyncSkew.P50Ms, run.SyncSkew.P99Ms, run.SyncSkew.MaxMs, run.Records.Length, run.Records.Length - commanded.Length),
             Tick = new TickFigures(
-                run.Ticks, run.LateTicks + run.SkippedTicks, run.LateTicks, run.SkippedTicks, lp50, lp99, lmax,
+                run.Ticks, run.MissedTicksAfterWarmup ?? (run.LateTicks + run.SkippedTicks), run.LateTicks + run.SkippedTicks, run.LateTicks, run.SkippedTicks, lp50, lp99, lmax,
                 [.. Enumerable.Range(0, LatenessBins + 1).Select(i => Math.Round(i * LatenessBinMs, 3))], histogram),
             Memory = new MemoryFigures(
                 (end.AllocatedBytes - run.Start.AllocatedBytes) / wallS, (end.ReporterAllocatedBytes - run.Start.ReporterAllocatedBytes) / wallS, run.ConsumerSteadyStateBytes, run.ConsumerSteadyStateSets,

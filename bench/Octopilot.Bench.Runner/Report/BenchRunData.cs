@@ -20,6 +20,9 @@ public sealed record BenchRunData
 
     public required long[] TickLatenessNs { get; init; }
 
+    /// <summary>Deadlines no tick served after the warm-up (from the probe; the loop's own count covers the whole run).</summary>
+    public long? MissedTicksAfterWarmup { get; init; }
+
     public required IReadOnlyList<ProcessSample> Samples { get; init; }
 
     public required IReadOnlyList<CameraFigures> Cameras { get; init; }

@@ -51,7 +51,10 @@ public sealed class ProcessSampler
         return sample;
     }
 
-    /// <summary>CPU seconds per thread name, from /proc/self/task (empty when it is not there).</summary>
+    /// <summary>
+    /// CPU seconds per thread name, from /proc/self/task (empty when it is not there). Each stat file is read into one
+    /// reused buffer and parsed as ASCII, so a sample costs little more than the directory listing.
+    /// </summary>
     public static Dictionary<string, double> ThreadCpuSeconds()
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -61,27 +64,48 @@ public sealed class ProcessSampler
             return result;
         }
 
+        Span<byte> buffer = stackalloc byte[1024];
         foreach (string task in Directory.EnumerateDirectories(tasks))
         {
             try
             {
-                string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                int length;
+                using (Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(task + "/stat"))
+                {
+                    length = RandomAccess.Read(handle, buffer, 0);
+                }
 
                 // "tid (comm) state ppid ...": comm may hold spaces and parentheses, so split at the last ')'.
-                int open = stat.IndexOf('(', StringComparison.Ordinal), close = stat.LastIndexOf(')');
+                ReadOnlySpan<byte> stat = buffer[..length];
+                int open = stat.IndexOf((byte)'('), close = stat.LastIndexOf((byte)')');
                 if (open < 0 || close < open)
                 {
                     continue;
                 }
 
-                string name = stat[(open + 1)..close];
-                string[] fields = stat[(close + 2)..].Split(' ');
+                // After "comm) ": state is field 0, utime field 11, stime field 12 (stat fields 14 and 15).
+                ReadOnlySpan<byte> rest = stat[(close + 2)..];
+                long utime = 0, stime = 0;
+                for (int field = 0; field <= 12 && !rest.IsEmpty; field++)
+                {
+                    int space = rest.IndexOf((byte)' ');
+                    ReadOnlySpan<byte> value = space < 0 ? rest : rest[..space];
+                    if (field == 11)
+                    {
+                        utime = long.Parse(value, CultureInfo.InvariantCulture);
+                    }
+                    else if (field == 12)
+                    {
+                        stime = long.Parse(value, CultureInfo.InvariantCulture);
+                    }
 
-                // After comm: state(0) ppid(1) ... utime is field 14 of stat, index 11 here; stime index 12.
-                double seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
-                result[name] = result.GetValueOrDefault(name) + seconds;
+                    rest = space < 0 ? [] : rest[(space + 1)..];
+                }
+
+                string name = System.Text.Encoding.UTF8.GetString(stat[(open + 1)..close]);
+                result[name] = result.GetValueOrDefault(name) + ((utime + stime) / ClockTicksPerSecond);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
             {
                 // A thread that ended between listing and reading: nothing to add.
             }

@@ -8,7 +8,7 @@ public sealed class StageProbeTests
     private const long Ms = 1_000_000;
 
     [Fact]
-    public void OnTick_NewWorldModel_StampsTheCommandOnTheSetItCameFromOnlyOnce()
+    public void Records_JoinEachSetWithTheFirstCommandFromItsWorldModel()
     {
         var probe = new StageProbe();
         probe.OnWorldModelPublished(1, 100 * Ms, 101 * Ms, 130 * Ms, 131 * Ms, 160 * Ms, 162 * Ms);
@@ -17,10 +17,13 @@ public sealed class StageProbeTests
         probe.OnTick(170 * Ms, 101 * Ms, 170 * Ms + 5000); // first tick on set 1's world model
         probe.OnTick(180 * Ms, 101 * Ms, 180 * Ms + 5000); // same world model again: not a new command for it
         probe.OnTick(230 * Ms, 167 * Ms, 230 * Ms + 7000);
+        probe.OnWorldModelPublished(3, 232 * Ms, 233 * Ms, 262 * Ms, 263 * Ms, 292 * Ms, 294 * Ms);
+        probe.OnTick(240 * Ms, 233 * Ms, 240 * Ms + 1000); // a tick may read the world model before its row is written
 
         SetStageRecord[] rows = probe.Records();
         Assert.Equal((170 * Ms) + 5000, rows[0].CommandNs);
         Assert.Equal((230 * Ms) + 7000, rows[1].CommandNs);
+        Assert.Equal((240 * Ms) + 1000, rows[2].CommandNs);
         Assert.Equal((170 * Ms) + 5000 - (100 * Ms), Stages.DurationNs(rows[0], Stage.EndToEnd));
         Assert.Equal(30 * Ms, Stages.DurationNs(rows[0], Stage.SyncWait));
         Assert.Equal(1 * Ms, Stages.DurationNs(rows[0], Stage.Queueing));
@@ -39,6 +42,20 @@ public sealed class StageProbeTests
         probe.OnTick((1_020 * Ms) + 0, 0, 0);
 
         Assert.Equal([120_000L, 2_500_000L, 0L], probe.TickLatenessNs());
+    }
+
+    [Fact]
+    public void MissedTicksAfter_CountsDeadlinesNoTickServed()
+    {
+        var probe = new StageProbe();
+        probe.SetTickGrid(0, 10 * Ms);
+        foreach (long deadline in new long[] { 0, 1, 2, 5, 6, 9 })
+        {
+            probe.OnTick((deadline * 10 * Ms) + 300_000, 0, 0); // deadlines 3, 4, 7, 8 missed
+        }
+
+        Assert.Equal(4, probe.MissedTicksAfter(0));
+        Assert.Equal(2, probe.MissedTicksAfter(45 * Ms)); // from deadline 5: 7 and 8
     }
 
     [Fact]

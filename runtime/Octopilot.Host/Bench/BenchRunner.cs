@@ -139,6 +139,7 @@ internal static class BenchRunner
             TicksPerSecond = 1e9 / outcome.TickPeriodNs,
             Records = probe.Records(),
             TickLatenessNs = probe.TickLatenessNs(),
+            MissedTicksAfterWarmup = request.Instrumented ? probe.MissedTicksAfter((long)(Math.Min(config.WarmupS, durationS / 2) * 1e9)) : null,
             Samples = hooks.Sampler?.Samples ?? [],
             Cameras = cameras,
             SetsComplete = statistics.SetsComplete,

@@ -98,10 +98,10 @@ internal sealed class SimConsumer : IDisposable
                 }
 
                 long perceivedNs = _pipeline.Clock.NowNs;
+                _probe?.Delay(Octopilot.Bench.Runner.Probe.Stage.Fusion);
                 _worldModel?.Process(lease, _results);
                 if (_probe is not null)
                 {
-                    _probe.Delay(Octopilot.Bench.Runner.Probe.Stage.Fusion);
                     FrameSlab slab = lease.Slab;
                     _probe.OnWorldModelPublished(
                         lease.SetSequence, slab.MinStartOfFrameNs, slab.MaxStartOfFrameNs, slab.ShippedNs, takenNs, perceivedNs, _pipeline.Clock.NowNs);

@@ -135,16 +135,17 @@ internal sealed class SimRunner
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        _run.Bench?.Probe.SetTickGrid(simStartNs, plannerTick.Options.PeriodNs);
+        pipeline.Start();
+        consumer.Start();
+        plannerTick.Start(simStartNs);
         if (_run.Bench is Bench.BenchHooks bench)
         {
-            bench.Probe.SetTickGrid(simStartNs, plannerTick.Options.PeriodNs);
+            // After the threads started (their start-up allocations are not the run's), before the first frame.
             bench.Sampler = new Octopilot.Bench.Runner.Sampling.ProcessSampler(simStartNs, () => clock.NowNs);
             bench.Start = bench.Sampler.Sample(new long[rig.Count]);
         }
 
-        pipeline.Start();
-        consumer.Start();
-        plannerTick.Start(simStartNs);
         long endNs = simStartNs + TimeUnits.SecondsToNs(_run.DurationS);
 
         // The summary covers exactly the run window: statistics are read at its end, before stopping, so sets cut in
