@@ -37,7 +37,7 @@ public static class BenchPlots
         double[] fps = [.. points.Select(p => p.FramesPerSecond)];
         var throughput = new Plot();
         throughput.Add.Scatter(fps, [.. points.Select(p => p.FramesPerSecond)]).LegendText = "offered (camera fps)";
-        throughput.Add.Scatter(fps, [.. points.Select(p => p.SetsPerSecond)]).LegendText = "achieved (sets/s)";
+        throughput.Add.Scatter(fps, [.. points.Select(p => p.SetsPerSecond)]).LegendText = "processed (sets/s)";
         throughput.Title("Throughput against load");
         throughput.XLabel("camera rate, fps");
         throughput.YLabel("sets per second");

@@ -57,14 +57,16 @@ public sealed record StageFigures(string Name, string Description, long Count, d
 
 public sealed record CameraFigures(string Name, long Captured, long Dropped, long Late, long Errors, double Fps);
 
-public sealed record SetFigures(long Shipped, long Complete, long Incomplete, long Dropped, double SetsPerSecond, double SyncSkewP50Ms, double SyncSkewP99Ms, double SyncSkewMaxMs, long Instrumented, long WithoutCommand);
+/// <param name="SetsPerSecond">Shipped by the assembler per second (the offered load).</param>
+/// <param name="ProcessedPerSecond">Run through perception and the world model per second (the throughput).</param>
+public sealed record SetFigures(long Shipped, long Complete, long Incomplete, long Dropped, double SetsPerSecond, long Processed, double ProcessedPerSecond, double SyncSkewP50Ms, double SyncSkewP99Ms, double SyncSkewMaxMs, long Instrumented, long WithoutCommand);
 
 /// <param name="LatenessHistogram">Ticks per lateness bin (bin edges in <paramref name="LatenessBinEdgesMs"/>).</param>
 /// <param name="MissedTicks">Deadlines no tick served after the warm-up (the whole run when the probe was off).</param>
 /// <param name="MissedTicksWholeRun">The tick loop's own count over the whole run, warm-up included.</param>
 public sealed record TickFigures(
     long Ticks, long MissedTicks, long MissedTicksWholeRun, long LateTicks, long SkippedTicks, double LatenessP50Ms, double LatenessP99Ms, double LatenessMaxMs,
-    IReadOnlyList<double> LatenessBinEdgesMs, IReadOnlyList<long> LatenessHistogram);
+    IReadOnlyList<double> LatenessBinEdgesMs, IReadOnlyList<long> LatenessHistogram, string Realtime);
 
 /// <param name="AllocatedBytesPerSecond">Whole process, managed.</param>
 /// <param name="ReporterBytesPerSecond">Of which the bench's own reporter thread (sampling /proc, formatting status).</param>

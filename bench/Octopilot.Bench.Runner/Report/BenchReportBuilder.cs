@@ -49,10 +49,11 @@ public static class BenchReportBuilder
             Cameras = run.Cameras,
             Sets = new SetFigures(
                 run.SetsComplete + run.SetsIncomplete, run.SetsComplete, run.SetsIncomplete, run.SetsDropped, (run.SetsComplete + run.SetsIncomplete) / wallS,
+                run.SetsProcessed, run.SetsProcessed / wallS,
                 run.SyncSkew.P50Ms, run.SyncSkew.P99Ms, run.SyncSkew.MaxMs, run.Records.Length, run.Records.Length - commanded.Length),
             Tick = new TickFigures(
                 run.Ticks, run.MissedTicksAfterWarmup ?? (run.LateTicks + run.SkippedTicks), run.LateTicks + run.SkippedTicks, run.LateTicks, run.SkippedTicks, lp50, lp99, lmax,
-                [.. Enumerable.Range(0, LatenessBins + 1).Select(i => Math.Round(i * LatenessBinMs, 3))], histogram),
+                [.. Enumerable.Range(0, LatenessBins + 1).Select(i => Math.Round(i * LatenessBinMs, 3))], histogram, run.TickRealtime),
             Memory = new MemoryFigures(
                 (end.AllocatedBytes - run.Start.AllocatedBytes) / wallS, (end.ReporterAllocatedBytes - run.Start.ReporterAllocatedBytes) / wallS, run.ConsumerSteadyStateBytes, run.ConsumerSteadyStateSets,
                 end.Gen0Collections - run.Start.Gen0Collections, end.Gen1Collections - run.Start.Gen1Collections, end.Gen2Collections - run.Start.Gen2Collections,

@@ -47,7 +47,7 @@ public static class BenchReportMarkdown
         }
 
         md.AppendLine();
-        md.AppendLine(c, $"Sets: {r.Sets.Shipped} shipped ({r.Sets.SetsPerSecond:0.0}/s), {r.Sets.Incomplete} incomplete, {r.Sets.Dropped} dropped unconsumed; sync skew p50 {r.Sets.SyncSkewP50Ms:0.00} / p99 {r.Sets.SyncSkewP99Ms:0.00} / max {r.Sets.SyncSkewMaxMs:0.00} ms; {r.Sets.Instrumented} sets timed, {r.Sets.WithoutCommand} without a command (superseded before a tick read them, or the run ended).");
+        md.AppendLine(c, $"Sets: {r.Sets.Shipped} shipped ({r.Sets.SetsPerSecond:0.0}/s), {r.Sets.Processed} processed ({r.Sets.ProcessedPerSecond:0.0}/s), {r.Sets.Incomplete} incomplete, {r.Sets.Dropped} dropped unconsumed; sync skew p50 {r.Sets.SyncSkewP50Ms:0.00} / p99 {r.Sets.SyncSkewP99Ms:0.00} / max {r.Sets.SyncSkewMaxMs:0.00} ms; {r.Sets.Instrumented} sets timed, {r.Sets.WithoutCommand} without a command (superseded before a tick read them, or the run ended).");
         md.AppendLine();
         md.AppendLine("## Cameras");
         md.AppendLine();
@@ -61,7 +61,7 @@ public static class BenchReportMarkdown
         md.AppendLine();
         md.AppendLine("## Planner tick, memory, CPU");
         md.AppendLine();
-        md.AppendLine(c, $"- Tick: {r.Tick.Ticks} ticks, **{r.Tick.MissedTicks} missed** after the warm-up ({r.Tick.MissedTicksWholeRun} over the whole run: {r.Tick.LateTicks} late, {r.Tick.SkippedTicks} skipped); lateness p50 {r.Tick.LatenessP50Ms:0.000} / p99 {r.Tick.LatenessP99Ms:0.000} / max {r.Tick.LatenessMaxMs:0.000} ms.");
+        md.AppendLine(c, $"- Tick: {r.Tick.Ticks} ticks, **{r.Tick.MissedTicks} missed** after the warm-up ({r.Tick.MissedTicksWholeRun} over the whole run: {r.Tick.LateTicks} late, {r.Tick.SkippedTicks} skipped); lateness p50 {r.Tick.LatenessP50Ms:0.000} / p99 {r.Tick.LatenessP99Ms:0.000} / max {r.Tick.LatenessMaxMs:0.000} ms; scheduling: {r.Tick.Realtime}.");
         md.AppendLine(c, $"- Managed allocation: {r.Memory.AllocatedBytesPerSecond / 1024:0.0} KiB/s over the whole process, of which {r.Memory.ReporterBytesPerSecond / 1024:0.0} KiB/s the bench's own reporter thread (sampling, status); inference thread in steady state {r.Memory.ConsumerSteadyStateBytes} B over {r.Memory.ConsumerSteadyStateSets} sets; GC gen0/1/2 {r.Memory.Gen0Collections}/{r.Memory.Gen1Collections}/{r.Memory.Gen2Collections}, pauses {r.Memory.GcPauseTotalMs:0.0} ms in total; peak working set {r.Memory.PeakWorkingSetMiB:0} MiB.");
         md.AppendLine(c, $"- CPU: {r.Cpu.ProcessCores:0.00} cores for the process; per thread: {(r.Cpu.Threads.Count == 0 ? "not available on this OS" : string.Join(", ", r.Cpu.Threads.Select(t => $"{t.Name} {t.Cores:0.00}")))}.");
         if (r.Sweep.Count > 0)

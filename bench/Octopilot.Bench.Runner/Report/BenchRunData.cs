@@ -33,6 +33,9 @@ public sealed record BenchRunData
 
     public required long SetsDropped { get; init; }
 
+    /// <summary>Sets the inference thread took and ran to a world model (the rest were superseded while it was busy).</summary>
+    public long SetsProcessed { get; init; }
+
     public required (double P50Ms, double P99Ms, double MaxMs) SyncSkew { get; init; }
 
     public required long Ticks { get; init; }
@@ -40,6 +43,9 @@ public sealed record BenchRunData
     public required long LateTicks { get; init; }
 
     public required long SkippedTicks { get; init; }
+
+    /// <summary>What the tick thread was granted (SCHED_FIFO, core pinning), as the tick loop reports it.</summary>
+    public string TickRealtime { get; init; } = "not reported";
 
     /// <summary>The tick loop's own lateness percentiles (from its histogram), used when the probe was off.</summary>
     public required (double P50Ms, double P99Ms, double MaxMs) TickLateness { get; init; }

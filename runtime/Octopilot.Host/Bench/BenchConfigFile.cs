@@ -5,7 +5,7 @@ using Octopilot.Host.Sim;
 namespace Octopilot.Host.Bench;
 
 /// <summary>A bench config (<c>runtime/config/bench-default.json</c>): which sim to run, how long, which perception, the budgets.</summary>
-internal sealed record BenchConfig(string File, string SimSettingsPath, double DurationS, double WarmupS, string Perception, BenchBudgets Budgets);
+internal sealed record BenchConfig(string File, string SimSettingsPath, double DurationS, double WarmupS, string Perception, int? TickFifoPriority, BenchBudgets Budgets);
 
 /// <summary>Reads a bench config strictly: unknown keys, wrong types and values out of range name the file and field (exit 2).</summary>
 internal static class BenchConfigFile
@@ -17,7 +17,7 @@ internal static class BenchConfigFile
     public static BenchConfig Load(string path)
     {
         JsonConfigNode root = JsonConfigNode.ParseFile(path);
-        root.RejectUnknownKeys("format", "description", "sim", "durationS", "warmupS", "perception", "budgets", "baselineTolerance");
+        root.RejectUnknownKeys("format", "description", "sim", "durationS", "warmupS", "perception", "tickFifoPriority", "budgets", "baselineTolerance");
         if (root.String("format") != FormatTag)
         {
             throw root.FieldError("format", $"must be \"{FormatTag}\"", root.String("format"));
@@ -57,7 +57,10 @@ internal static class BenchConfigFile
             };
         }
 
-        return new BenchConfig(Path.GetFullPath(path), sim, duration, warmup, perception, budgets);
+        int? fifo = root.OptionalChild("tickFifoPriority") is null
+            ? null
+            : (int)root.NumberWhere("tickFifoPriority", v => v >= 1 && v <= 99 && v == Math.Floor(v), "must be a SCHED_FIFO priority 1..99");
+        return new BenchConfig(Path.GetFullPath(path), sim, duration, warmup, perception, fifo, budgets);
     }
 
     /// <summary>A budget: absent keeps the default, null turns the check off, a number must satisfy the rule.</summary>

@@ -27,4 +27,4 @@ internal sealed class BenchHooks
 /// <summary>The sim's own counters for the run window, read before it stopped.</summary>
 internal sealed record BenchSimOutcome(
     PipelineStatistics Pipeline, TickLoopStatistics Tick, double WallS, long ConsumerSteadyStateBytes, long ConsumerSteadyStateSets, string Provider,
-    long RunStartNs, long TickPeriodNs);
+    long RunStartNs, long TickPeriodNs, long SetsProcessed);

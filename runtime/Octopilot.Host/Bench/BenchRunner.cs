@@ -62,8 +62,7 @@ internal static class BenchRunner
         bool interactive, TextWriter output, CancellationToken cancellationToken)
     {
         var points = new List<SweepPoint>();
-        BenchReport? best = null;
-        (BenchReport Report, SetStageRecord[] Records, BenchRunData Data)? bestRun = null;
+        var runs = new List<(double Fps, bool Sustainable, (BenchReport Report, SetStageRecord[] Records, BenchRunData Data) Run)>();
         foreach (double fps in request.SweepFps)
         {
             CameraMode mode = settings.Mode;
@@ -74,13 +73,8 @@ internal static class BenchRunner
             StageFigures e2e = r.Stage("endToEnd");
             bool sustainable = r.Cameras.Sum(c => c.Dropped) == 0 && r.Sets.Incomplete == 0 && r.Tick.MissedTicks == 0
                 && (config.Budgets.EndToEndP99Ms is not double limit || (e2e.Count > 0 && e2e.P99Ms <= limit));
-            points.Add(new SweepPoint(fps, r.Sets.SetsPerSecond, e2e.P50Ms, e2e.P99Ms, r.Cameras.Sum(c => c.Dropped), r.Sets.Incomplete, r.Tick.MissedTicks, sustainable));
-            if (sustainable && (best is null || fps > best.Setup.FramesPerSecond))
-            {
-                best = r;
-                bestRun = run;
-            }
-
+            points.Add(new SweepPoint(fps, r.Sets.ProcessedPerSecond, e2e.P50Ms, e2e.P99Ms, r.Cameras.Sum(c => c.Dropped), r.Sets.Incomplete, r.Tick.MissedTicks, sustainable));
+            runs.Add((fps, sustainable, run));
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
@@ -88,9 +82,13 @@ internal static class BenchRunner
         }
 
         // The report stands on the highest sustainable level (or the lowest level when none was), with the sweep table.
-        (BenchReport report, SetStageRecord[] records, BenchRunData data) = bestRun ?? RunOnce(
-            request, config, settings with { Mode = new CameraMode(settings.Mode.WidthPx, settings.Mode.HeightPx, settings.Mode.PixelFormat, request.SweepFps.Min()) },
-            perception, durationS, machine, interactive, output, cancellationToken);
+        if (runs.Count == 0)
+        {
+            throw new OperationCanceledException("the sweep was stopped before its first level finished");
+        }
+
+        var chosen = runs.Any(r => r.Sustainable) ? runs.Where(r => r.Sustainable).MaxBy(r => r.Fps) : runs.MinBy(r => r.Fps);
+        (BenchReport report, SetStageRecord[] records, BenchRunData data) = chosen.Run;
         if (baseline is not null)
         {
             report = report with { Baseline = request.BaselinePath, Regressions = BaselineComparison.Compare(report, baseline, config.Budgets) };
@@ -118,6 +116,7 @@ internal static class BenchRunner
             DurationS = durationS,
             StatusIntervalS = Math.Clamp(durationS / 60, 0.25, 1),
             Perception = perception == "model" ? PerceptionSource.Model : PerceptionSource.Oracle,
+            TickFifoPriority = config.TickFifoPriority,
             Bench = hooks,
         };
         new SimRunner(settings, run, TextWriter.Null).Run(cancellationToken);
@@ -145,10 +144,12 @@ internal static class BenchRunner
             SetsComplete = statistics.SetsComplete,
             SetsIncomplete = statistics.SetsIncomplete,
             SetsDropped = statistics.SetsDropped,
+            SetsProcessed = outcome.SetsProcessed,
             SyncSkew = (statistics.SyncSkew.PercentileNs(50) / 1e6, statistics.SyncSkew.PercentileNs(99) / 1e6, statistics.SyncSkew.MaxNs / 1e6),
             Ticks = outcome.Tick.Ticks,
             LateTicks = outcome.Tick.LateTicks,
             SkippedTicks = outcome.Tick.SkippedTicks,
+            TickRealtime = outcome.Tick.Realtime.Describe(),
             TickLateness = (outcome.Tick.LatenessNs.PercentileNs(50) / 1e6, outcome.Tick.LatenessNs.PercentileNs(99) / 1e6, outcome.Tick.LatenessNs.MaxNs / 1e6),
             ConsumerSteadyStateBytes = outcome.ConsumerSteadyStateBytes,
             ConsumerSteadyStateSets = outcome.ConsumerSteadyStateSets,
@@ -170,7 +171,7 @@ internal static class BenchRunner
         }
 
         output.WriteLine(string.Create(c,
-            $"  sets {report.Sets.Shipped} ({report.Sets.SetsPerSecond:0.0}/s), dropped frames {report.Cameras.Sum(x => x.Dropped)}, incomplete {report.Sets.Incomplete}; ticks {report.Tick.Ticks}, missed {report.Tick.MissedTicks}; CPU {report.Cpu.ProcessCores:0.00} cores; alloc {report.Memory.AllocatedBytesPerSecond / 1024:0.0} KiB/s, GC pauses {report.Memory.GcPauseTotalMs:0.0} ms; provider {report.Setup.ExecutionProvider}"));
+            $"  sets {report.Sets.Shipped} shipped ({report.Sets.SetsPerSecond:0.0}/s), {report.Sets.Processed} processed ({report.Sets.ProcessedPerSecond:0.0}/s), dropped frames {report.Cameras.Sum(x => x.Dropped)}, incomplete {report.Sets.Incomplete}; ticks {report.Tick.Ticks}, missed {report.Tick.MissedTicks}; CPU {report.Cpu.ProcessCores:0.00} cores; alloc {report.Memory.AllocatedBytesPerSecond / 1024:0.0} KiB/s, GC pauses {report.Memory.GcPauseTotalMs:0.0} ms; provider {report.Setup.ExecutionProvider}"));
         foreach (BudgetCheck b in report.Budgets.Where(b => !b.Passed))
         {
             output.WriteLine(string.Create(c, $"  FAIL budget {b.Name}: {b.Actual:0.##} > {b.Limit:0.##}"));

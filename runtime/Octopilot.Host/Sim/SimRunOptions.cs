@@ -31,6 +31,9 @@ public sealed record SimRunOptions
     /// <summary>Record the drive (`--record DIR`); null: no recording.</summary>
     public DriveRecordingOptions? Recording { get; init; }
 
+    /// <summary>SCHED_FIFO priority for the planner tick thread (granted or refused is reported, never assumed); null: normal scheduling.</summary>
+    public int? TickFifoPriority { get; init; }
+
     /// <summary>`octopilot bench`'s instrumentation; null for a plain sim.</summary>
     internal Bench.BenchHooks? Bench { get; init; }
 }

@@ -119,7 +119,7 @@ internal sealed class SimRunner
             new PlannerTickStep(
                 new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox,
                 (IPlannerTickObserver?)recorder?.Taps ?? (_run.Bench is null ? null : new Bench.ProbeTickObserver(_run.Bench.Probe, clock))), clock,
-            new TickLoopOptions { ThreadName = "planner-tick" }, NullTickObserver.Instance, TextWriter.Null);
+            new TickLoopOptions { ThreadName = "planner-tick", FifoPriority = _run.TickFifoPriority }, NullTickObserver.Instance, TextWriter.Null);
         using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, snapshot, engine, worldModel, recorder?.Taps, _run.Bench?.Probe);
         _worldMailbox = worldMailbox;
         _commandMailbox = commandMailbox;
@@ -167,7 +167,7 @@ internal sealed class SimRunner
             hooks.Sampler?.Sample([.. statistics.Cameras.Select(c => c.Dropped)]);
             hooks.Outcome = new Bench.BenchSimOutcome(
                 statistics, tickStatistics, Math.Max(wallS, 1e-3), consumer.SteadyStateAllocatedBytes, consumer.SteadyStateSets,
-                engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), simStartNs, plannerTick.Options.PeriodNs);
+                engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), simStartNs, plannerTick.Options.PeriodNs, consumer.SetsTaken);
         }
 
         pipeline.Stop();
