@@ -3,19 +3,16 @@ namespace Octopilot.Bench.Runner.Probe;
 /// <summary>
 /// Pre-allocated rings the running pipeline writes its timestamps into, so instrumentation costs a few stores per set
 /// and per tick and allocates nothing. Writers: the inference thread (<see cref="OnWorldModelPublished"/>, one row per
-/// set) and the planner tick thread (<see cref="OnTick"/>: its lateness, and each world model's first command); each
-/// ring has one writer, and rows and commands are joined by the world model's timestamp after the run. Read after the run
-/// (<see cref="Records"/>, <see cref="TickLatenessNs"/>). When a ring wraps, the oldest rows are overwritten (counted).
-/// <see cref="Enabled"/> false turns every write into one branch (the "instrumentation off" comparison).
+/// set) and the planner tick thread (<see cref="OnTick"/>: its wake time, and each world model's first command); each
+/// ring has one writer, and rows and commands are joined by the world model's timestamp after the run. When a ring
+/// wraps, the oldest entries are overwritten (counted). <see cref="Enabled"/> false turns every write into one branch
+/// (the "instrumentation off" comparison).
 /// </summary>
 public sealed class StageProbe
 {
-    private readonly SetStageRecord[] _sets;
-    private readonly long[] _tickOffsetNs;
-    private readonly (long WorldTimestampNs, long CommandNs)[] _commands;
-    private long _setsWritten;
-    private long _commandsWritten;
-    private long _ticksWritten;
+    private readonly SingleWriterRing<SetStageRecord> _sets;
+    private readonly SingleWriterRing<long> _tickOffsetsNs;
+    private readonly SingleWriterRing<(long WorldTimestampNs, long CommandNs)> _commands;
     private long _lastWorldTimestampNs = long.MinValue;
     private long _tickGridStartNs;
     private long _tickPeriodNs;
@@ -24,9 +21,9 @@ public sealed class StageProbe
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(setCapacity, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(tickCapacity, 16);
-        _sets = new SetStageRecord[setCapacity];
-        _tickOffsetNs = new long[tickCapacity];
-        _commands = new (long, long)[setCapacity];
+        _sets = new SingleWriterRing<SetStageRecord>(setCapacity);
+        _tickOffsetsNs = new SingleWriterRing<long>(tickCapacity);
+        _commands = new SingleWriterRing<(long, long)>(setCapacity);
     }
 
     public bool Enabled { get; init; } = true;
@@ -34,12 +31,12 @@ public sealed class StageProbe
     /// <summary>Artificial delays per stage, ms (a regression on purpose, to check that a baseline comparison catches it).</summary>
     public IReadOnlyDictionary<Stage, double> InjectedDelaysMs { get; init; } = new Dictionary<Stage, double>();
 
-    public long SetsWritten => Volatile.Read(ref _setsWritten);
+    public long SetsWritten => _sets.Written;
 
-    public long TicksWritten => Volatile.Read(ref _ticksWritten);
+    public long TicksWritten => _tickOffsetsNs.Written;
 
     /// <summary>Rows lost to the ring wrapping.</summary>
-    public long SetsOverwritten => Math.Max(0, SetsWritten - _sets.Length);
+    public long SetsOverwritten => _sets.Overwritten;
 
     /// <summary>The tick loop's deadline grid, so a tick's lateness is its wake time's offset from the grid.</summary>
     public void SetTickGrid(long firstDeadlineNs, long periodNs)
@@ -56,16 +53,16 @@ public sealed class StageProbe
             return;
         }
 
-        long n = _setsWritten;
-        ref SetStageRecord row = ref _sets[n % _sets.Length];
-        row.SetSequence = setSequence;
-        row.OldestStartOfFrameNs = oldestSofNs;
-        row.NewestStartOfFrameNs = newestSofNs;
-        row.ShippedNs = shippedNs;
-        row.TakenNs = takenNs;
-        row.PerceivedNs = perceivedNs;
-        row.WorldModelNs = worldModelNs;
-        Volatile.Write(ref _setsWritten, n + 1);
+        _sets.Add(new SetStageRecord
+        {
+            SetSequence = setSequence,
+            OldestStartOfFrameNs = oldestSofNs,
+            NewestStartOfFrameNs = newestSofNs,
+            ShippedNs = shippedNs,
+            TakenNs = takenNs,
+            PerceivedNs = perceivedNs,
+            WorldModelNs = worldModelNs,
+        });
     }
 
     /// <summary>
@@ -83,23 +80,17 @@ public sealed class StageProbe
 
         if (_tickPeriodNs > 0 && wakeNs >= _tickGridStartNs)
         {
-            long t = _ticksWritten;
-            _tickOffsetNs[t % _tickOffsetNs.Length] = wakeNs - _tickGridStartNs;
-            Volatile.Write(ref _ticksWritten, t + 1);
+            _tickOffsetsNs.Add(wakeNs - _tickGridStartNs);
         }
 
-        if (worldTimestampNs == _lastWorldTimestampNs)
+        if (worldTimestampNs != _lastWorldTimestampNs)
         {
-            return;
+            _lastWorldTimestampNs = worldTimestampNs;
+            _commands.Add((worldTimestampNs, commandNs));
         }
-
-        _lastWorldTimestampNs = worldTimestampNs;
-        long n = _commandsWritten;
-        _commands[n % _commands.Length] = (worldTimestampNs, commandNs);
-        Volatile.Write(ref _commandsWritten, n + 1);
     }
 
-    /// <summary>Blocks the calling thread for the stage's injected delay, if any (off the measured path only when none).</summary>
+    /// <summary>Blocks the calling thread for the stage's injected delay, if any (busy: a sleep would round up to the timer slack).</summary>
     public void Delay(Stage stage)
     {
         if (InjectedDelaysMs.Count > 0 && InjectedDelaysMs.TryGetValue(stage, out double ms) && ms > 0)
@@ -118,29 +109,23 @@ public sealed class StageProbe
     /// </summary>
     public SetStageRecord[] Records()
     {
-        long commands = Volatile.Read(ref _commandsWritten);
         var firstCommand = new Dictionary<long, long>();
-        for (long i = Math.Max(0, commands - _commands.Length); i < commands; i++)
+        foreach ((long world, long command) in _commands.Snapshot())
         {
-            (long world, long command) = _commands[i % _commands.Length];
             firstCommand.TryAdd(world, command);
         }
 
-        long written = SetsWritten;
-        long first = Math.Max(0, written - _sets.Length);
-        var rows = new SetStageRecord[written - first];
-        for (long i = first; i < written; i++)
+        SetStageRecord[] rows = _sets.Snapshot();
+        for (int i = 0; i < rows.Length; i++)
         {
-            SetStageRecord row = _sets[i % _sets.Length];
-            row.CommandNs = firstCommand.GetValueOrDefault(row.NewestStartOfFrameNs);
-            rows[i - first] = row;
+            rows[i].CommandNs = firstCommand.GetValueOrDefault(rows[i].NewestStartOfFrameNs);
         }
 
         return rows;
     }
 
     /// <summary>The retained ticks' lateness (wake − deadline), ns, in tick order (call after the tick thread stopped).</summary>
-    public long[] TickLatenessNs() => [.. TickOffsets().Select(o => o % _tickPeriodNs)];
+    public long[] TickLatenessNs() => [.. _tickOffsetsNs.Snapshot().Select(o => o % _tickPeriodNs)];
 
     /// <summary>
     /// Deadlines on the grid from <paramref name="fromNs"/> (relative to the grid start) to the last tick that no tick
@@ -148,20 +133,7 @@ public sealed class StageProbe
     /// </summary>
     public long MissedTicksAfter(long fromNs)
     {
-        long[] served = [.. TickOffsets().Where(o => o >= fromNs).Select(o => o / _tickPeriodNs).Distinct()];
+        long[] served = [.. _tickOffsetsNs.Snapshot().Where(o => o >= fromNs).Select(o => o / _tickPeriodNs).Distinct()];
         return served.Length == 0 ? 0 : served[^1] - served[0] + 1 - served.Length;
-    }
-
-    private long[] TickOffsets()
-    {
-        long written = TicksWritten;
-        long first = Math.Max(0, written - _tickOffsetNs.Length);
-        var values = new long[written - first];
-        for (long i = first; i < written; i++)
-        {
-            values[i - first] = _tickOffsetNs[i % _tickOffsetNs.Length];
-        }
-
-        return values;
     }
 }
