@@ -27,4 +27,15 @@ internal sealed class BenchHooks
 /// <summary>The sim's own counters for the run window, read before it stopped.</summary>
 internal sealed record BenchSimOutcome(
     PipelineStatistics Pipeline, TickLoopStatistics Tick, double WallS, long ConsumerSteadyStateBytes, long ConsumerSteadyStateSets, string Provider,
-    long RunStartNs, long TickPeriodNs, long SetsProcessed);
+    long RunStartNs, long TickPeriodNs, long SetsProcessed, IReadOnlyList<string> CameraNames, Octopilot.Core.Frames.CameraMode Mode, string? ModelPath);
+
+/// <summary>Two tick observers in turn (the replay's command log and the bench's probe).</summary>
+internal sealed class TickObserverPair(Octopilot.Planner.Realtime.IPlannerTickObserver first, Octopilot.Planner.Realtime.IPlannerTickObserver second)
+    : Octopilot.Planner.Realtime.IPlannerTickObserver
+{
+    public void OnTick(in Octopilot.Planner.Inputs.PlannerInputs inputs, in Octopilot.Planner.Outputs.PlannerOutput command)
+    {
+        first.OnTick(inputs, command);
+        second.OnTick(inputs, command);
+    }
+}

@@ -2,7 +2,6 @@ using System.Globalization;
 using Octopilot.Bench.Runner.Probe;
 using Octopilot.Bench.Runner.Report;
 using Octopilot.CameraPath;
-using Octopilot.Core.Calibration;
 using Octopilot.Core.Frames;
 using Octopilot.Host.Cli;
 using Octopilot.Host.Sim;
@@ -18,13 +17,26 @@ namespace Octopilot.Host.Bench;
 /// </summary>
 internal static class BenchRunner
 {
+    private const string ReplayPrefix = "replay:";
+
     public static int Run(BenchRequest request, TextWriter output, CancellationToken cancellationToken)
     {
         BenchConfig config = BenchConfigFile.Load(request.ConfigPath);
-        if (request.Cameras != "synthetic")
+        string? replayFolder = request.Cameras.StartsWith(ReplayPrefix, StringComparison.Ordinal) ? request.Cameras[ReplayPrefix.Length..] : null;
+        if (request.Cameras != "synthetic" && replayFolder is null)
         {
             throw new UsageException(
-                $"--cameras {request.Cameras}: this build benches synthetic cameras only; replay:DIR and devices come with the V4L2 and video-file sources (issue 11)");
+                $"--cameras {request.Cameras}: allowed are synthetic and replay:DIR (a recorded drive); devices come with the V4L2 source (issue 11)");
+        }
+
+        if (replayFolder is not null && !Directory.Exists(replayFolder))
+        {
+            throw new UsageException($"--cameras replay:DIR: no such drive folder: {Path.GetFullPath(replayFolder)}");
+        }
+
+        if (replayFolder is not null && request.SweepFps.Count > 0)
+        {
+            throw new UsageException("--sweep with --cameras replay:DIR: a recorded drive plays at its recorded rate; sweep synthetic cameras");
         }
 
         SimSettings settings = InferenceOverrides.Apply(SimSettingsFile.Load(config.SimSettingsPath), request.Model, null, null, false, request.Manifest);
@@ -45,9 +57,13 @@ internal static class BenchRunner
             return Sweep(request, config, settings, perception, durationS, machine, baseline, interactive, output, cancellationToken);
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"octopilot bench: {durationS:0.#} s, {settings.Mode}, perception {perception}, {(request.Instrumented ? "stage probe on" : "stage probe off")} → {Path.GetFullPath(request.OutputFolder)}"));
-        (BenchReport report, SetStageRecord[] records, BenchRunData data) = RunOnce(request, config, settings, perception, durationS, machine, interactive, output, cancellationToken);
+        string probeState = request.Instrumented ? "stage probe on" : "stage probe off";
+        output.WriteLine(replayFolder is null
+            ? string.Create(CultureInfo.InvariantCulture, $"octopilot bench: {durationS:0.#} s, {settings.Mode}, perception {perception}, {probeState} → {Path.GetFullPath(request.OutputFolder)}")
+            : $"octopilot bench: {probeState} → {Path.GetFullPath(request.OutputFolder)}");
+        (BenchReport report, SetStageRecord[] records, BenchRunData data) = replayFolder is null
+            ? RunOnce(request, config, settings, perception, durationS, machine, interactive, output, cancellationToken)
+            : RunReplay(request, config, replayFolder, durationS, machine, interactive, output, cancellationToken);
         if (baseline is not null)
         {
             report = report with { Baseline = request.BaselinePath, Regressions = BaselineComparison.Compare(report, baseline, config.Budgets) };
@@ -108,9 +124,8 @@ internal static class BenchRunner
         BenchRequest request, BenchConfig config, SimSettings settings, string perception, double durationS, BenchMachine machine, bool interactive,
         TextWriter output, CancellationToken cancellationToken)
     {
-        var probe = new StageProbe { Enabled = request.Instrumented, InjectedDelaysMs = request.InjectedDelaysMs };
         var progress = new ProgressBar(output, interactive);
-        var hooks = new BenchHooks { Probe = probe, Progress = progress.Report };
+        BenchHooks hooks = Hooks(request, progress);
         var run = new SimRunOptions
         {
             DurationS = durationS,
@@ -121,24 +136,57 @@ internal static class BenchRunner
         };
         new SimRunner(settings, run, TextWriter.Null).Run(cancellationToken);
         progress.Finish();
-        BenchSimOutcome outcome = hooks.Outcome ?? throw new InvalidOperationException("the sim ended before its run window: nothing to report");
-        CameraRig rig = SimRunner.SelectCameras(settings, RigFile.Load(settings.RigFile));
+        return Build(request, config, hooks, durationS, perception, machine);
+    }
+
+    /// <summary>A recorded drive's frames at their recorded rate through the same pipeline (its recorded perception and model), for up to <paramref name="durationS"/>.</summary>
+    private static (BenchReport Report, SetStageRecord[] Records, BenchRunData Data) RunReplay(
+        BenchRequest request, BenchConfig config, string folder, double durationS, BenchMachine machine, bool interactive, TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"octopilot bench: drive {Path.GetFullPath(folder)} in real time, up to {durationS:0.#} s"));
+        var progress = new ProgressBar(output, interactive);
+        BenchHooks hooks = Hooks(request, progress);
+        var options = new Replay.RealtimeReplayOptions
+        {
+            DriveFolder = folder,
+            ToS = durationS,
+            ModelPath = request.Model,
+            BaseDirectory = AppContext.BaseDirectory,
+            StatusIntervalS = Math.Clamp(durationS / 60, 0.25, 1),
+            Bench = hooks,
+        };
+        new Replay.RealtimeReplayRunner(options, TextWriter.Null).Run(cancellationToken);
+        progress.Finish();
+        string perception = hooks.Outcome?.ModelPath is null ? "oracle" : "model";
+        return Build(request, config, hooks, durationS, perception, machine);
+    }
+
+    private static BenchHooks Hooks(BenchRequest request, ProgressBar progress) =>
+        new() { Probe = new StageProbe { Enabled = request.Instrumented, InjectedDelaysMs = request.InjectedDelaysMs }, Progress = progress.Report };
+
+    private static (BenchReport Report, SetStageRecord[] Records, BenchRunData Data) Build(
+        BenchRequest request, BenchConfig config, BenchHooks hooks, double durationS, string perception, BenchMachine machine)
+    {
+        BenchSimOutcome outcome = hooks.Outcome ?? throw new InvalidOperationException("the run ended before its window: nothing to report");
+        StageProbe probe = hooks.Probe;
         PipelineStatistics statistics = outcome.Pipeline;
-        var cameras = rig.Cameras.Select((c, i) => new CameraFigures(
-            c.Name, statistics.Cameras[i].Captured, statistics.Cameras[i].Dropped, statistics.Cameras[i].Late, statistics.Cameras[i].Errors,
+        var cameras = outcome.CameraNames.Select((name, i) => new CameraFigures(
+            name, statistics.Cameras[i].Captured, statistics.Cameras[i].Dropped, statistics.Cameras[i].Late, statistics.Cameras[i].Errors,
             statistics.Cameras[i].Captured / outcome.WallS)).ToArray();
+        double warmupS = Math.Min(config.WarmupS, durationS / 2);
         var data = new BenchRunData
         {
             Setup = new BenchSetup(
-                durationS, Math.Min(config.WarmupS, durationS / 2), request.Cameras, rig.Count, $"{settings.Mode.WidthPx}x{settings.Mode.HeightPx} {settings.Mode.PixelFormat}", settings.Mode.FramesPerSecond,
-                perception, settings.Inference?.ModelPath, outcome.Provider, request.Instrumented,
+                Math.Round(outcome.WallS, 1), warmupS, request.Cameras, outcome.CameraNames.Count, $"{outcome.Mode.WidthPx}x{outcome.Mode.HeightPx} {outcome.Mode.PixelFormat}",
+                outcome.Mode.FramesPerSecond, perception, outcome.ModelPath, outcome.Provider, request.Instrumented,
                 request.InjectedDelaysMs.ToDictionary(d => Stages.Name(d.Key), d => d.Value)),
             WallS = outcome.WallS,
             RunStartNs = outcome.RunStartNs,
             TicksPerSecond = 1e9 / outcome.TickPeriodNs,
             Records = probe.Records(),
             TickLatenessNs = probe.TickLatenessNs(),
-            MissedTicksAfterWarmup = request.Instrumented ? probe.MissedTicksAfter((long)(Math.Min(config.WarmupS, durationS / 2) * 1e9)) : null,
+            MissedTicksAfterWarmup = request.Instrumented ? probe.MissedTicksAfter((long)(warmupS * 1e9)) : null,
             Samples = hooks.Sampler?.Samples ?? [],
             Cameras = cameras,
             SetsComplete = statistics.SetsComplete,

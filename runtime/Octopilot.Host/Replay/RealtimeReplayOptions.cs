@@ -24,4 +24,7 @@ internal sealed record RealtimeReplayOptions
     public string? BaseDirectory { get; init; }
 
     public double StatusIntervalS { get; init; } = DefaultStatusIntervalS;
+
+    /// <summary>`octopilot bench --cameras replay:DIR`'s instrumentation; null for a plain replay.</summary>
+    internal Bench.BenchHooks? Bench { get; init; }
 }

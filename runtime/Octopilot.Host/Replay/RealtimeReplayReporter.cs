@@ -45,7 +45,10 @@ internal sealed class RealtimeReplayReporter
     }
 
     /// <summary>Reports every <paramref name="intervalS"/> wall seconds until drive time <paramref name="endNs"/> or cancellation.</summary>
-    public void ReportUntil(long startNs, long endNs, double intervalS, SetLatencyMeter latency, CancellationToken cancellationToken)
+    /// <param name="onInterval">Called after each status line with the pipeline's counters and the fraction of the window done (the bench's sampler).</param>
+    public void ReportUntil(
+        long startNs, long endNs, double intervalS, SetLatencyMeter latency, CancellationToken cancellationToken,
+        Action<PipelineStatistics, double>? onInterval = null)
     {
         IClock wall = MonotonicClock.Instance;
         long intervalNs = TimeUnits.SecondsToNs(intervalS);
@@ -60,6 +63,7 @@ internal sealed class RealtimeReplayReporter
             latency.CopyTo(endToEnd);
             _output.WriteLine(Line(startNs, nowNs, statistics, endToEnd));
             ReportFaults(startNs);
+            onInterval?.Invoke(statistics, Math.Clamp((_clock.NowNs - startNs) / (double)Math.Max(1, endNs - startNs), 0, 1));
             if (nowNs >= wallEndNs)
             {
                 break;

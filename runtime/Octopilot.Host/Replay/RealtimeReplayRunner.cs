@@ -1,3 +1,4 @@
+using Octopilot.Inference.Providers;
 using System.Globalization;
 using Octopilot.CameraPath;
 using Octopilot.Cameras.Synthetic;
@@ -130,10 +131,13 @@ internal sealed class RealtimeReplayRunner
         var tickOptions = new TickLoopOptions { ThreadName = "planner-tick" };
         var live = new LiveCommandLog(checked((int)((plan.EndNs - plan.FirstTickNs) / tickOptions.PeriodNs)) + LiveTickMargin);
         using var plannerTick = new FixedTickLoop(
-            new PlannerTickStep(new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox, live), clock, tickOptions, NullTickObserver.Instance, TextWriter.Null);
+            new PlannerTickStep(
+                new PlannerOptions(), worldMailbox, vehicleMailbox, commandMailbox,
+                _options.Bench is null ? live : new Bench.TickObserverPair(live, new Bench.ProbeTickObserver(_options.Bench.Probe, clock))),
+            clock, tickOptions, NullTickObserver.Instance, TextWriter.Null);
         var latency = new SetLatencyMeter();
         var inferenceLatency = new SetLatencyMeter();
-        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, null, engine, worldModel);
+        using var consumer = new SimConsumer(pipeline, latency, inferenceLatency, null, engine, worldModel, null, _options.Bench?.Probe);
         var reporter = new RealtimeReplayReporter(_output, pipeline, cameras, clock, worldMailbox, commandMailbox, perception == PerceptionSource.Model ? "model" : "oracle");
 
         CultureInfo c = CultureInfo.InvariantCulture;
@@ -151,8 +155,20 @@ internal sealed class RealtimeReplayRunner
         pipeline.Start();
         consumer.Start();
         vehicle.Start();
+        _options.Bench?.Probe.SetTickGrid(plan.FirstTickDeadlineNs, tickOptions.PeriodNs);
         plannerTick.Start(plan.FirstTickDeadlineNs);
-        reporter.ReportUntil(plan.StartNs, plan.EndNs, _options.StatusIntervalS, latency, cancellationToken);
+        Bench.BenchHooks? bench = _options.Bench;
+        if (bench is not null)
+        {
+            bench.Sampler = new Octopilot.Bench.Runner.Sampling.ProcessSampler(plan.StartNs, () => clock.NowNs);
+            bench.Start = bench.Sampler.Sample(new long[cameras.Length]);
+        }
+
+        reporter.ReportUntil(plan.StartNs, plan.EndNs, _options.StatusIntervalS, latency, cancellationToken, bench is null ? null : (s, done) =>
+        {
+            bench.Sampler?.Sample([.. s.Cameras.Select(x => x.Dropped)]);
+            bench.Progress?.Invoke(done);
+        });
 
         // Counters are read at the end of the window, before stopping, as `sim` does.
         var statistics = new PipelineStatistics(cameras.Length);
@@ -167,6 +183,14 @@ internal sealed class RealtimeReplayRunner
         plannerTick.Stop();
         var ticks = new TickLoopStatistics();
         plannerTick.ReadStatistics(ticks);
+        if (bench is not null)
+        {
+            bench.Sampler?.Sample([.. statistics.Cameras.Select(x => x.Dropped)]);
+            bench.Outcome = new Bench.BenchSimOutcome(
+                statistics, ticks, Math.Max(driveS / _options.Speed, 1e-3), consumer.SteadyStateAllocatedBytes, consumer.SteadyStateSets,
+                engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), plan.StartNs, tickOptions.PeriodNs, consumer.SetsTaken,
+                names, plan.Mode, engine is null ? null : info.Properties.GetValueOrDefault(ReplayProperties.ModelPath));
+        }
         vehicle.Stop();
         feed.Stop();
 

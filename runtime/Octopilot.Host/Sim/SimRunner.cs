@@ -167,7 +167,8 @@ internal sealed class SimRunner
             hooks.Sampler?.Sample([.. statistics.Cameras.Select(c => c.Dropped)]);
             hooks.Outcome = new Bench.BenchSimOutcome(
                 statistics, tickStatistics, Math.Max(wallS, 1e-3), consumer.SteadyStateAllocatedBytes, consumer.SteadyStateSets,
-                engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), simStartNs, plannerTick.Options.PeriodNs, consumer.SetsTaken);
+                engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), simStartNs, plannerTick.Options.PeriodNs, consumer.SetsTaken,
+                rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode, _settings.Inference?.ModelPath);
         }
 
         pipeline.Stop();

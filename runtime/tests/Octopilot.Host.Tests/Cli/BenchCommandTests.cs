@@ -72,7 +72,8 @@ public sealed class BenchCommandTests
     }
 
     [Theory]
-    [InlineData("--cameras", "devices", "synthetic cameras only")]
+    [InlineData("--cameras", "devices", "allowed are synthetic and replay:DIR")]
+    [InlineData("--cameras", "replay:/nonexistent/drive", "no such drive folder")]
     [InlineData("--inject-delay", "tick=5", "STAGE=MS")]
     [InlineData("--sweep", "resolution=1,2", "fps=10,20,36")]
     [InlineData("--duration", "0.1", "--duration: must be")]
@@ -84,6 +85,25 @@ public sealed class BenchCommandTests
 
         Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
         Assert.Contains(fragment, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_ReplayCameras_BenchesARecordedDriveThroughTheSamePipeline()
+    {
+        using var temp = new TempFolder();
+        string drive = Path.Combine(temp.Path, "drive");
+        CliRun record = CliRun.Of("sim", "--config", RepositoryFiles.SimSettings, "--duration", "4", "--no-inference", "--record", drive);
+        Assert.True(record.ExitCode == ExitCodes.Ok, record.Error + record.Output);
+
+        CliRun run = CliRun.Of("bench", "--config", Config(temp), "--cameras", $"replay:{drive}", "--duration", "3", "--out", Path.Combine(temp.Path, "out"));
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out", "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.Equal($"replay:{drive}", root.GetProperty("setup").GetProperty("cameras").GetString());
+        Assert.Equal("oracle", root.GetProperty("setup").GetProperty("perception").GetString()); // what the drive recorded
+        Assert.Equal(8, root.GetProperty("cameras").GetArrayLength());
+        Assert.True(root.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "endToEnd").GetProperty("count").GetInt64() >= 10);
     }
 
     [Fact]
