@@ -19,6 +19,11 @@ public static class Program
             return InferenceOverheadRunner.Run(args[1..]);
         }
 
+        if (args.Length > 1 && args[0] == "video-file-fps")
+        {
+            return Cameras.VideoFileFpsRunner.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "manifest-path")
         {
             return ManifestPathRunner.Run(args[1..]);
