@@ -22,6 +22,7 @@ public sealed class VideoFileCamera : ICameraSource
     private readonly bool _paced;
     private readonly string _ffmpeg;
     private readonly string _ffprobe;
+    private readonly long? _scheduledFirstStartOfFrameNs;
     private Process? _process;
     private Stream? _frames;
     private System.IO.Pipes.PipeStream? _pipe;
@@ -31,8 +32,12 @@ public sealed class VideoFileCamera : ICameraSource
     private long _sequence;
     private bool _ended;
 
-    public VideoFileCamera(string name, string path, IClock clock, bool paced = true, string ffmpeg = "ffmpeg", string ffprobe = "ffprobe")
+    /// <param name="firstStartOfFrameNs">Paced only: the start of frame of the first frame (to line it up with other
+    /// cameras of a rig); null: the time of <see cref="Open"/>.</param>
+    public VideoFileCamera(
+        string name, string path, IClock clock, bool paced = true, string ffmpeg = "ffmpeg", string ffprobe = "ffprobe", long? firstStartOfFrameNs = null)
     {
+        _scheduledFirstStartOfFrameNs = firstStartOfFrameNs;
         Name = name;
         _path = path;
         _clock = clock;
@@ -40,6 +45,9 @@ public sealed class VideoFileCamera : ICameraSource
         _ffmpeg = ffmpeg;
         _ffprobe = ffprobe;
     }
+
+    /// <summary>How long <see cref="Open"/> waits for ffmpeg's first frame, and a frame may take to arrive later, ms.</summary>
+    public const int FirstFrameTimeoutMs = 10_000;
 
     public string Name { get; }
 
@@ -89,7 +97,14 @@ public sealed class VideoFileCamera : ICameraSource
         _skipBuffer = new byte[mode.FrameBytes];
         Mode = mode;
         _periodNs = mode.FramePeriodNs;
-        _firstStartOfFrameNs = _clock.NowNs;
+        // ffmpeg takes a few hundred ms to start decoding: wait for its first bytes here, so a paced first frame is not late.
+        if (_pipe is not null && OperatingSystem.IsLinux()
+            && Interop.Linux.Libc.LibcPoll.Wait(PipeFd, FirstFrameTimeoutMs) == 0)
+        {
+            throw new CameraException($"camera {Name}: ffmpeg produced no frame of {_path} within {FirstFrameTimeoutMs} ms{(LastError is null ? string.Empty : $": {LastError}")}");
+        }
+
+        _firstStartOfFrameNs = _scheduledFirstStartOfFrameNs ?? _clock.NowNs;
         _sequence = 0;
         _ended = false;
     }
@@ -109,6 +124,22 @@ public sealed class VideoFileCamera : ICameraSource
         if (_paced && !_clock.SleepUntil(startOfFrameNs, cancellationToken))
         {
             return CaptureStatus.Stopped;
+        }
+
+        // The end of the file is found here, not in ReadFrame: a pipe that polls as hung up without data is finished.
+        if (_pipe is not null && OperatingSystem.IsLinux())
+        {
+            short events = Interop.Linux.Libc.LibcPoll.Wait(PipeFd, FirstFrameTimeoutMs);
+            if (events == 0)
+            {
+                return CaptureStatus.Timeout;
+            }
+
+            if ((events & Interop.Linux.Libc.LibcPoll.POLLIN) == 0)
+            {
+                _ended = true;
+                return CaptureStatus.EndOfStream;
+            }
         }
 
         ticket = new FrameTicket(startOfFrameNs, _sequence);
@@ -148,6 +179,8 @@ public sealed class VideoFileCamera : ICameraSource
         _pipe = null;
     }
 
+    private int PipeFd => (int)_pipe!.SafePipeHandle.DangerousGetHandle();
+
     private CaptureStatus Read(Span<byte> destination)
     {
         if (_frames is null || _ended)
@@ -159,7 +192,7 @@ public sealed class VideoFileCamera : ICameraSource
         while (read < destination.Length)
         {
             int n = _pipe is not null && OperatingSystem.IsLinux()
-                ? Interop.Linux.Libc.LibcUnistd.Read((int)_pipe.SafePipeHandle.DangerousGetHandle(), destination[read..], out _)
+                ? Interop.Linux.Libc.LibcUnistd.Read(PipeFd, destination[read..], out _)
                 : _frames.Read(destination[read..]);
             if (n <= 0)
             {

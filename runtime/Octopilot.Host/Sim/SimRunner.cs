@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Octopilot.Cameras;
 using Octopilot.Cameras.Synthetic;
+using Octopilot.Cameras.VideoFile;
 using Octopilot.Core.Calibration;
 using Octopilot.CameraPath;
 using Octopilot.Core.Configuration;
@@ -36,6 +38,9 @@ internal sealed class SimRunner
     /// (ray tables) and warming up the model cost, measured on this machine, so no camera misses its first frames.
     /// </summary>
     private const long MinStartLeadNs = 300_000_000;
+
+    /// <summary>Extra lead when video-file cameras are in the rig: ffmpeg's start-up (~0.3 s measured) with margin.</summary>
+    private const long VideoStartLeadNs = 1_500_000_000;
 
     /// <summary>Model runs before the cameras start: ORT's first runs are several times slower than steady state.</summary>
     private const int EngineWarmupRuns = 3;
@@ -73,7 +78,8 @@ internal sealed class SimRunner
         engine?.WarmUp(EngineWarmupRuns, rig.Count);
 
         long phaseStepNs = rig.Count > 1 ? TimeUnits.MsToNs(_settings.CameraPhaseSpreadMs) / (rig.Count - 1) : 0;
-        long simStartNs = clock.NowNs + MinStartLeadNs + (2 * rig.Count * cameraOpenNs);
+        // Video-file cameras start ffmpeg when they open: give it time to decode its first frame before the first deadline.
+        long simStartNs = clock.NowNs + MinStartLeadNs + (2 * rig.Count * cameraOpenNs) + (_settings.VideoFiles.Count > 0 ? VideoStartLeadNs : 0);
         SyntheticCamera[] cameras = SyntheticCameraRig.Create(rig, world, clock, simStartNs, phaseStepNs);
         var options = new PipelineOptions
         {
@@ -83,7 +89,8 @@ internal sealed class SimRunner
             SetDeadlineNs = TimeUnits.MsToNs(_settings.SetDeadlineMs),
         };
 
-        using var pipeline = new FramePipeline(options, cameras, clock);
+        ICameraSource[] sources = WithVideoFiles(cameras, rig, clock, simStartNs, phaseStepNs);
+        using var pipeline = new FramePipeline(options, sources, clock);
         engine?.Bind(pipeline.Pool, rig.Cameras.Select(c => c.Name).ToArray());
         var latency = new SetLatencyMeter();
         var inferenceLatency = new SetLatencyMeter();
@@ -333,6 +340,32 @@ internal sealed class SimRunner
         {
             _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault: (+{more} more this interval; see the error counters)"));
         }
+    }
+
+    /// <summary>
+    /// The rig's cameras with those the settings map to video files replaced by a paced <see cref="VideoFileCamera"/>
+    /// whose frames start on the same grid as the synthetic cameras' (same period and phase step).
+    /// </summary>
+    private ICameraSource[] WithVideoFiles(SyntheticCamera[] cameras, CameraRig rig, IClock clock, long simStartNs, long phaseStepNs)
+    {
+        foreach (string name in _settings.VideoFiles.Keys)
+        {
+            if (rig.IndexOf(name) < 0)
+            {
+                throw new Octopilot.Core.Configuration.ConfigException(
+                    $"{_settings.SettingsFile}: videoFiles.{name}: must name a camera of the rig ({string.Join(", ", rig.Cameras.Select(c => c.Name))})");
+            }
+        }
+
+        var sources = new ICameraSource[cameras.Length];
+        for (int i = 0; i < cameras.Length; i++)
+        {
+            sources[i] = _settings.VideoFiles.TryGetValue(rig[i].Name, out string? file)
+                ? new VideoFileCamera(rig[i].Name, file, clock, paced: true, firstStartOfFrameNs: simStartNs + (i * phaseStepNs))
+                : cameras[i];
+        }
+
+        return sources;
     }
 
     /// <summary>The cameras the settings ask for, in the settings' order (or the whole rig).</summary>

@@ -17,6 +17,9 @@ public sealed record SimSettings
 
     public required CameraMode Mode { get; init; }
 
+    /// <summary>Cameras of the rig that play a video file instead of rendering the scenario (name → file).</summary>
+    public IReadOnlyDictionary<string, string> VideoFiles { get; init; } = new Dictionary<string, string>();
+
     public int SlabCount { get; init; } = 4;
 
     public double SyncToleranceMs { get; init; } = 5;

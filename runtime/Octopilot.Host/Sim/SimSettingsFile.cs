@@ -13,7 +13,7 @@ public static class SimSettingsFile
     public static SimSettings Load(string path)
     {
         JsonConfigNode root = JsonConfigNode.ParseFile(path);
-        root.RejectUnknownKeys("description", "rig", "scenario", "cameras", "mode", "pipeline", "cameraPhaseSpreadMs", "inference");
+        root.RejectUnknownKeys("description", "rig", "scenario", "cameras", "videoFiles", "mode", "pipeline", "cameraPhaseSpreadMs", "inference");
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 
         JsonConfigNode mode = root.Child("mode");
@@ -40,6 +40,18 @@ public static class SimSettingsFile
             }
 
             settings = settings with { CameraNames = names };
+        }
+
+        if (root.OptionalChild("videoFiles") is JsonConfigNode videos)
+        {
+            // { "main_forward": "clip.mp4", ... }: camera names are checked against the rig when the sim builds its cameras.
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (System.Text.Json.JsonProperty camera in videos.Element.EnumerateObject())
+            {
+                files[camera.Name] = ResolvePath(videos, camera.Name, directory);
+            }
+
+            settings = settings with { VideoFiles = files };
         }
 
         if (root.OptionalChild("pipeline") is JsonConfigNode pipeline)
