@@ -10,7 +10,7 @@ public sealed class SimCommandManifestTests
     private static string Foreign(string caseName, string file) => Path.Combine(RepositoryPaths.Root, "onnx", "fixtures", "foreign", caseName, file);
 
     [Fact]
-    public void Run_ForeignYoloWithManifestAsPerception_RunsLiveWithZeroSteadyStateAllocation()
+    public void Run_ForeignYoloWithManifestAsPerception_RunsLiveWithZeroConsumerAllocation()
     {
         CliRun run = CliRun.Of("sim", "--config", RepositoryFiles.SimSettings, "--duration", "2", "--perception", "model",
             "--model", Foreign("yolo-nhwc-letterbox", "model.onnx"), "--manifest", Foreign("yolo-nhwc-letterbox", "manifest.json"));
@@ -19,7 +19,7 @@ public sealed class SimCommandManifestTests
         Assert.Contains("manifest.json: input 160x96 Float32 Nhwc, Letterbox from 384x288 frames, one run per camera", run.Output, StringComparison.Ordinal);
         Assert.Contains("world model: ", run.Output, StringComparison.Ordinal);
         Assert.Contains("from model", run.Output, StringComparison.Ordinal);
-        Assert.Contains("zero steady-state allocation", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"consumer 0 B over [1-9][0-9]* sets", run.Output); // the inference thread with the foreign engine: 0 B (drops depend on load)
     }
 
     [Fact]
