@@ -67,25 +67,12 @@ public sealed class VideoFileCamera : ICameraSource
         }
 
         Source = VideoStreamInfo.Probe(Name, _path, _ffprobe);
-        var start = new ProcessStartInfo(_ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[]
-        {
+        _process = FfmpegTool.Start(Name, _ffmpeg,
+        [
             "-nostdin", "-v", "error", "-i", _path,
             "-vf", FormattableString.Invariant($"fps={mode.FramesPerSecond},scale={mode.WidthPx}:{mode.HeightPx}"),
             "-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            _process = Process.Start(start) ?? throw new CameraException($"camera {Name}: could not start {_ffmpeg}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new CameraException($"camera {Name}: video files need ffmpeg, not found as '{_ffmpeg}' ({e.Message}); install it: apt-get install ffmpeg", e);
-        }
+        ]);
 
         // ffmpeg's complaints are drained (so it never blocks on a full stderr pipe) and kept for the fault message.
         _process.ErrorDataReceived += (_, e) => LastError = e.Data ?? LastError;

@@ -18,29 +18,14 @@ public sealed record VideoStreamInfo(string Codec, int WidthPx, int HeightPx, do
             throw new CameraException($"camera {camera}: video file not found: {Path.GetFullPath(path)}");
         }
 
-        var start = new ProcessStartInfo(ffprobe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height,avg_frame_rate,r_frame_rate", "-of", "json", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         string output, error;
-        try
+        using (Process process = FfmpegTool.Start(camera, ffprobe,
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height,avg_frame_rate,r_frame_rate", "-of", "json", path]))
         {
-            using Process process = Process.Start(start) ?? throw new CameraException($"camera {camera}: could not start {ffprobe}");
             Task<string> errorText = process.StandardError.ReadToEndAsync();
             output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             error = errorText.Result.Trim();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new CameraException($"camera {camera}: video files need ffmpeg's ffprobe, not found as '{ffprobe}' ({e.Message}); install it: apt-get install ffmpeg", e);
         }
 
         JsonElement streams;

@@ -3,7 +3,7 @@ namespace Octopilot.Fusion.Objects;
 /// <summary>
 /// Maps the class names foreign detectors use (COCO, nuScenes, KITTI style) onto the footprint classes of
 /// <see cref="DetectionProjectorOptions.ClassShapes"/> (vehicle, pedestrian, cyclist), so a "car" or "truck" box is
-/// fitted with a vehicle footprint instead of the unknown shape. Matched on the lower-case name, exact then contained.
+/// fitted with a vehicle footprint instead of the unknown shape. Matched by <c>Octopilot.Core.Labels.ClassNameMatch</c>.
 /// </summary>
 public static class ObjectClassAliases
 {
@@ -16,25 +16,6 @@ public static class ObjectClassAliases
     ];
 
     /// <summary>The footprint class for <paramref name="className"/>, or null when none fits.</summary>
-    public static string? ShapeClassFor(string className)
-    {
-        string name = className.ToLowerInvariant();
-        foreach ((string alias, string shape) in Aliases)
-        {
-            if (name == alias)
-            {
-                return shape;
-            }
-        }
-
-        foreach ((string alias, string shape) in Aliases)
-        {
-            if (name.Contains(alias, StringComparison.Ordinal))
-            {
-                return shape;
-            }
-        }
-
-        return null;
-    }
+    public static string? ShapeClassFor(string className) =>
+        Octopilot.Core.Labels.ClassNameMatch.TryFind(className, Aliases, out string shape) ? shape : null;
 }

@@ -38,7 +38,7 @@ public sealed class ForeignModelEngine : IPerceptionEngine
     private readonly string _modelPath;
 
     private ForeignModelEngine(
-        string modelPath, InferenceSession session, ExecutionProviderKind provider, ManifestBinding binding, FramePreprocessor preprocessor,
+        string modelPath, InferenceSession session, ExecutionProviderKind provider, ModelSignature signature, ManifestBinding binding, FramePreprocessor preprocessor,
         IReadOnlyList<string> cameraNames, IReadOnlyList<double> focalYPx, IClock clock)
     {
         _session = session;
@@ -51,7 +51,6 @@ public sealed class ForeignModelEngine : IPerceptionEngine
         _frameBytes = preprocessor.FrameWidthPx * preprocessor.FrameHeightPx * 3;
         Counters = new InferenceCounters(cameraNames.Count);
 
-        ModelSignature signature = ModelSignature.Read(session);
         var outputs = new Dictionary<string, ModelOutputBuffer>(StringComparer.Ordinal);
         foreach ((string name, int[] shape) in binding.OutputShapes)
         {
@@ -120,17 +119,26 @@ public sealed class ForeignModelEngine : IPerceptionEngine
         IReadOnlyList<double> focalYPx, IClock clock, TextWriter log)
     {
         options.Validate();
-        ManifestBinding binding;
+        ModelSignature signature;
         using (InferenceSession inspection = ModelFile.OpenForInspection(options.ModelPath))
         {
-            binding = ModelManifestValidator.Validate(manifest, ModelSignature.Read(inspection), cameraNames.Count);
+            signature = ModelSignature.Read(inspection);
         }
 
+        return Create(options, manifest, signature, cameraNames, frameWidthPx, frameHeightPx, focalYPx, clock, log);
+    }
+
+    /// <summary>The rest of opening once the model's signature is read (one inspection session per open).</summary>
+    private static ForeignModelEngine Create(
+        InferenceOptions options, ModelManifest manifest, ModelSignature signature, IReadOnlyList<string> cameraNames, int frameWidthPx, int frameHeightPx,
+        IReadOnlyList<double> focalYPx, IClock clock, TextWriter log)
+    {
+        ManifestBinding binding = ModelManifestValidator.Validate(manifest, signature, cameraNames.Count);
         FramePreprocessor preprocessor = FramePreprocessor.For(binding, frameWidthPx, frameHeightPx);
         (InferenceSession session, ExecutionProviderKind provider) = SessionFactory.Create(options, log);
         try
         {
-            return new ForeignModelEngine(options.ModelPath, session, provider, binding, preprocessor, cameraNames, focalYPx, clock);
+            return new ForeignModelEngine(options.ModelPath, session, provider, signature, binding, preprocessor, cameraNames, focalYPx, clock);
         }
         catch
         {
@@ -148,16 +156,19 @@ public sealed class ForeignModelEngine : IPerceptionEngine
         InferenceOptions options, IReadOnlyList<string> cameraNames, int frameWidthPx, int frameHeightPx,
         IReadOnlyList<double> focalYPx, IClock clock, TextWriter log)
     {
+        options.Validate();
         ModelContract contract;
+        ModelSignature signature;
         using (InferenceSession inspection = ModelFile.OpenForInspection(options.ModelPath))
         {
             contract = ModelContractValidator.Validate(options.ModelPath, inspection);
+            signature = ModelSignature.Read(inspection);
         }
 
         // The contract's map resolution carried over to the frame: stride scaled by frame / input (the same maps when equal).
         int stridePx = Math.Max(1, (int)Math.Round(contract.Stride * frameWidthPx / (double)contract.InputWidthPx));
         ModelManifest manifest = ContractManifest.For(contract, options.ModelPath, options.ObjectScoreThreshold) with { MapStridePx = stridePx };
-        return Open(options, manifest, cameraNames, frameWidthPx, frameHeightPx, focalYPx, clock, log);
+        return Create(options, manifest, signature, cameraNames, frameWidthPx, frameHeightPx, focalYPx, clock, log);
     }
 
     /// <summary>A result holder for <see cref="Run{TFrames}"/>: maps at the runtime grid, one per consumer, reused every set.</summary>
