@@ -138,6 +138,9 @@ public sealed class SyntheticCamera : ICameraSource
     public LabelBuffer CreateLabelBuffer() => Renderer.CreateLabelBuffer();
 
     /// <summary>Nothing to give back: the frame index already moved past the ticket.</summary>
+    /// <summary>Rendered straight into the slab: nothing is copied.</summary>
+    public FrameTransfer Transfer => new(FrameTransferKind.RenderedInPlace, 0, Mode.FrameBytes);
+
     public void SkipFrame(in FrameTicket ticket)
     {
     }

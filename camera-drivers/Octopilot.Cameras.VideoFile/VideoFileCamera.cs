@@ -53,6 +53,9 @@ public sealed class VideoFileCamera : ICameraSource
 
     public CameraMode Mode { get; private set; }
 
+    /// <summary>The file it plays.</summary>
+    public string FilePath => _path;
+
     /// <summary>The file's own stream (size, rate, codec), known after <see cref="Open"/>.</summary>
     public VideoStreamInfo? Source { get; private set; }
 
@@ -143,6 +146,9 @@ public sealed class VideoFileCamera : ICameraSource
 
         return Read(destinationRgb24[..frameBytes]);
     }
+
+    /// <summary>read(2) from ffmpeg's pipe into the slab: the kernel copies each frame out of the pipe buffer once.</summary>
+    public FrameTransfer Transfer => new(FrameTransferKind.ReadFromPipe, Mode.FrameBytes, Mode.FrameBytes);
 
     public void SkipFrame(in FrameTicket ticket) => Read(_skipBuffer);
 

@@ -22,6 +22,12 @@ public enum CaptureStatus
     Disconnected,
 
     /// <summary>
+    /// The device went away (unplugged, driver unbound, stream stalled) and the source will try to reopen it with
+    /// back-off: the loop marks the camera offline and keeps waiting; the first frame after a reopen brings it back.
+    /// </summary>
+    DeviceLost,
+
+    /// <summary>
     /// The source has no more frames and never will (a recorded drive has ended): the loop ends cleanly, without
     /// counting an error or posting a fault. Live devices never return it.
     /// </summary>

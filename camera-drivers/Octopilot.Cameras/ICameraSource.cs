@@ -45,4 +45,7 @@ public interface ICameraSource : IDisposable
 
     /// <summary>Gives the ticket's frame back to the device unread (the pipeline had no room for it).</summary>
     void SkipFrame(in FrameTicket ticket);
+
+    /// <summary>How a frame reaches the slab and how many bytes that copies; valid after <see cref="Open"/>.</summary>
+    FrameTransfer Transfer => FrameTransfer.Unknown;
 }

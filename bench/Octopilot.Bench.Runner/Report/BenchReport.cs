@@ -55,7 +55,10 @@ public sealed record BenchSetup(
 /// <summary>Percentiles of one stage over the sets that reached a command.</summary>
 public sealed record StageFigures(string Name, string Description, long Count, double P50Ms, double P90Ms, double P99Ms, double MaxMs, double MeanMs);
 
-public sealed record CameraFigures(string Name, long Captured, long Dropped, long Late, long Errors, double Fps);
+/// <param name="Transfer">How frames reach the slab (RenderedInPlace, ConvertedFromDriverBuffer, CopiedFromDriverBuffer, ReadFromPipe, DecodedFromRecording).</param>
+/// <param name="BytesCopiedPerFrame">Bytes moved unchanged between buffers per frame on the way into the slab (0: zero copy).</param>
+public sealed record CameraFigures(
+    string Name, long Captured, long Dropped, long Late, long Errors, double Fps, string Transfer = "Unknown", long BytesCopiedPerFrame = 0);
 
 /// <param name="SetsPerSecond">Shipped by the assembler per second (the offered load).</param>
 /// <param name="ProcessedPerSecond">Run through perception and the world model per second (the throughput).</param>

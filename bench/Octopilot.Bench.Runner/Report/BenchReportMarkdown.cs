@@ -51,11 +51,11 @@ public static class BenchReportMarkdown
         md.AppendLine();
         md.AppendLine("## Cameras");
         md.AppendLine();
-        md.AppendLine("| camera | captured | fps | dropped | late | errors |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        md.AppendLine("| camera | captured | fps | dropped | late | errors | into the slab | bytes copied per frame |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
         foreach (CameraFigures cam in r.Cameras)
         {
-            md.AppendLine(c, $"| {cam.Name} | {cam.Captured} | {cam.Fps:0.0} | {cam.Dropped} | {cam.Late} | {cam.Errors} |");
+            md.AppendLine(c, $"| {cam.Name} | {cam.Captured} | {cam.Fps:0.0} | {cam.Dropped} | {cam.Late} | {cam.Errors} | {cam.Transfer} | {cam.BytesCopiedPerFrame} |");
         }
 
         md.AppendLine();

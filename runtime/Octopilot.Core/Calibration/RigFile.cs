@@ -38,7 +38,7 @@ public static class RigFile
 
     private static CameraRig Parse(JsonConfigNode root)
     {
-        root.RejectUnknownKeys("name", "description", "cameras");
+        root.RejectUnknownKeys("name", "description", "cameras", "devices"); // devices: read by the V4L2 driver (V4l2RigDevices)
         string rigName = root.String("name", System.IO.Path.GetFileNameWithoutExtension(root.File));
         JsonConfigNode camerasNode = root.Child("cameras");
         IReadOnlyList<JsonConfigNode> items = camerasNode.Items();

@@ -27,7 +27,8 @@ internal sealed class BenchHooks
 /// <summary>The sim's own counters for the run window, read before it stopped.</summary>
 internal sealed record BenchSimOutcome(
     PipelineStatistics Pipeline, TickLoopStatistics Tick, double WallS, long ConsumerSteadyStateBytes, long ConsumerSteadyStateSets, string Provider,
-    long RunStartNs, long TickPeriodNs, long SetsProcessed, IReadOnlyList<string> CameraNames, Octopilot.Core.Frames.CameraMode Mode, string? ModelPath);
+    long RunStartNs, long TickPeriodNs, long SetsProcessed, IReadOnlyList<string> CameraNames, Octopilot.Core.Frames.CameraMode Mode, string? ModelPath,
+    IReadOnlyList<Octopilot.Cameras.FrameTransfer> Transfers);
 
 /// <summary>Two tick observers in turn (the replay's command log and the bench's probe).</summary>
 internal sealed class TickObserverPair(Octopilot.Planner.Realtime.IPlannerTickObserver first, Octopilot.Planner.Realtime.IPlannerTickObserver second)

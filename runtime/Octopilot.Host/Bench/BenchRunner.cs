@@ -1,3 +1,4 @@
+using Octopilot.Core.Calibration;
 using System.Globalization;
 using Octopilot.Bench.Runner.Probe;
 using Octopilot.Bench.Runner.Report;
@@ -18,15 +19,30 @@ namespace Octopilot.Host.Bench;
 internal static class BenchRunner
 {
     private const string ReplayPrefix = "replay:";
+    private const string DevicesPrefix = "devices:";
 
     public static int Run(BenchRequest request, TextWriter output, CancellationToken cancellationToken)
     {
         BenchConfig config = BenchConfigFile.Load(request.ConfigPath);
         string? replayFolder = request.Cameras.StartsWith(ReplayPrefix, StringComparison.Ordinal) ? request.Cameras[ReplayPrefix.Length..] : null;
-        if (request.Cameras != "synthetic" && replayFolder is null)
+        string? deviceRig = request.Cameras.StartsWith(DevicesPrefix, StringComparison.Ordinal) ? request.Cameras[DevicesPrefix.Length..] : null;
+        if (request.Cameras != "synthetic" && replayFolder is null && deviceRig is null)
         {
             throw new UsageException(
-                $"--cameras {request.Cameras}: allowed are synthetic and replay:DIR (a recorded drive); devices come with the V4L2 source (issue 11)");
+                $"--cameras {request.Cameras}: allowed are synthetic, replay:DIR (a recorded drive) and devices:RIG (a rig file whose devices section maps cameras to V4L2 nodes)");
+        }
+
+        if (deviceRig is not null)
+        {
+            if (!File.Exists(deviceRig))
+            {
+                throw new UsageException($"--cameras devices:RIG: no such rig file: {Path.GetFullPath(deviceRig)}");
+            }
+
+            if (Octopilot.Cameras.V4l2.Rig.V4l2RigDevices.Load(deviceRig, RigFile.Load(deviceRig).Cameras.Select(c => c.Name).ToArray()).Count == 0)
+            {
+                throw new UsageException($"--cameras devices:{deviceRig}: the rig file has no devices section mapping its cameras to V4L2 nodes (see `octopilot cameras list`)");
+            }
         }
 
         if (replayFolder is not null && !Directory.Exists(replayFolder))
@@ -40,6 +56,10 @@ internal static class BenchRunner
         }
 
         SimSettings settings = InferenceOverrides.Apply(SimSettingsFile.Load(config.SimSettingsPath), request.Model, null, null, false, request.Manifest);
+        if (deviceRig is not null)
+        {
+            settings = settings with { RigFile = Path.GetFullPath(deviceRig), CameraNames = [] }; // every camera of the device rig
+        }
         string perception = request.Perception ?? config.Perception;
         if (perception == "model" && settings.Inference is null)
         {
@@ -173,7 +193,9 @@ internal static class BenchRunner
         PipelineStatistics statistics = outcome.Pipeline;
         var cameras = outcome.CameraNames.Select((name, i) => new CameraFigures(
             name, statistics.Cameras[i].Captured, statistics.Cameras[i].Dropped, statistics.Cameras[i].Late, statistics.Cameras[i].Errors,
-            statistics.Cameras[i].Captured / outcome.WallS)).ToArray();
+            statistics.Cameras[i].Captured / outcome.WallS,
+            i < outcome.Transfers.Count ? outcome.Transfers[i].Kind.ToString() : "Unknown",
+            i < outcome.Transfers.Count ? outcome.Transfers[i].BytesCopiedPerFrame : 0)).ToArray();
         double warmupS = Math.Min(config.WarmupS, durationS / 2);
         var data = new BenchRunData
         {

@@ -11,7 +11,7 @@ using Octopilot.Inference.Engine;
 namespace Octopilot.Host.Cli;
 
 /// <summary>
-/// <c>octopilot bench [--config FILE] [--duration S] [--cameras synthetic|replay:DIR] [--perception model|oracle] [--out DIR]
+/// <c>octopilot bench [--config FILE] [--duration S] [--cameras synthetic|replay:DIR|devices:RIG] [--perception model|oracle] [--out DIR]
 /// [--baseline REPORT.json] [--sweep fps=10,20,36] [--inject-delay STAGE=MS] [--no-instrumentation]</c>: a
 /// hardware-in-loop bench run at real rate with a report. Exit 0 pass, 1 a budget failed or a figure regressed, 2 bad usage.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class BenchCommand
     {
         var config = new Option<string>("--config") { Description = "Bench config (sim settings, duration, perception, budgets)", DefaultValueFactory = _ => BenchConfigFile.DefaultPath };
         var duration = new Option<double?>("--duration") { Description = "Seconds per run (default: the config's)" };
-        var cameras = new Option<string>("--cameras") { Description = "synthetic, or replay:DIR (a drive recorded with sim --record, at its recorded rate); devices: issue 11", DefaultValueFactory = _ => "synthetic" };
+        var cameras = new Option<string>("--cameras") { Description = "synthetic, replay:DIR (a drive recorded with sim --record, at its recorded rate), or devices:RIG (a rig file whose devices section maps cameras to V4L2 nodes)", DefaultValueFactory = _ => "synthetic" };
         var perception = new Option<string?>("--perception") { Description = "model or oracle (default: the config's)" };
         perception.AcceptOnlyFromAmong("model", "oracle");
         var outFolder = new Option<string>("--out") { Description = "Folder for report.json, report.md and the plots", DefaultValueFactory = _ => "bench-out" };

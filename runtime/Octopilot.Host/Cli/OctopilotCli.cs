@@ -18,6 +18,7 @@ public static class OctopilotCli
             RunCommand.Build(output, error),
             PerceiveCommand.Build(output, error),
             BenchCommand.Build(output, error),
+            CamerasCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

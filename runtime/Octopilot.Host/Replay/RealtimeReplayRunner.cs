@@ -189,7 +189,7 @@ internal sealed class RealtimeReplayRunner
             bench.Outcome = new Bench.BenchSimOutcome(
                 statistics, ticks, Math.Max(driveS / _options.Speed, 1e-3), consumer.SteadyStateAllocatedBytes, consumer.SteadyStateSets,
                 engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), plan.StartNs, tickOptions.PeriodNs, consumer.SetsTaken,
-                names, plan.Mode, engine is null ? null : info.Properties.GetValueOrDefault(ReplayProperties.ModelPath));
+                names, plan.Mode, engine is null ? null : info.Properties.GetValueOrDefault(ReplayProperties.ModelPath), cameras.Select(c => c.Transfer).ToArray());
         }
         vehicle.Stop();
         feed.Stop();

@@ -1,4 +1,7 @@
 using Octopilot.Cameras.Synthetic;
+using Octopilot.Cameras.V4l2;
+using Octopilot.Cameras.V4l2.Rig;
+using Octopilot.Host.Cameras;
 using Octopilot.CameraPath;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Threading;
@@ -30,6 +33,7 @@ internal sealed class DrivingStack : IDisposable
     private const long StartLeadNs = 1_000_000_000;
 
     private readonly FramePipeline _pipeline;
+    private readonly CameraSourceSet _sources;
     private readonly IPerceptionEngine? _engine;
     private readonly SimConsumer _consumer;
     private readonly FixedTickLoop _tickLoop;
@@ -45,7 +49,9 @@ internal sealed class DrivingStack : IDisposable
 
     public DrivingStack(SimSettings settings, ServiceOptions options, string configDirectory, string? driveFolder, TextWriter log)
     {
-        CameraRig rig = SimRunner.SelectCameras(settings, RigFile.Load(settings.RigFile));
+        CameraRig fullRig = RigFile.Load(settings.RigFile);
+        CameraRig rig = SimRunner.SelectCameras(settings, fullRig);
+        IReadOnlyDictionary<string, V4l2CameraOptions> devices = V4l2RigDevices.Load(settings.RigFile, fullRig.Cameras.Select(c => c.Name).ToArray());
         HighwayWorld world = SyntheticCameraRig.LoadWorld(settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
         _engine = settings.Inference is InferenceOptions inference
@@ -68,7 +74,8 @@ internal sealed class DrivingStack : IDisposable
             SyncToleranceNs = TimeUnits.MsToNs(settings.SyncToleranceMs),
             SetDeadlineNs = TimeUnits.MsToNs(settings.SetDeadlineMs),
         };
-        _pipeline = new FramePipeline(pipelineOptions, cameras, clock);
+        _sources = new CameraSourceSet(RigCameraSources.Build(settings, rig, devices, cameras, clock, _startNs, phaseStepNs));
+        _pipeline = new FramePipeline(pipelineOptions, _sources.Sources, clock);
         _engine?.Bind(_pipeline.Pool, rig.Cameras.Select(c => c.Name).ToArray());
         _statistics = new PipelineStatistics(rig.Count);
 
@@ -188,6 +195,7 @@ internal sealed class DrivingStack : IDisposable
         _consumer.Dispose();
         _recorder?.Dispose();
         _pipeline.Dispose();
+        _sources.Dispose();
         _engine?.Dispose();
         _vehicleInterface.Dispose();
     }

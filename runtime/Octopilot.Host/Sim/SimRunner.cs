@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Octopilot.Cameras;
 using Octopilot.Cameras.Synthetic;
-using Octopilot.Cameras.VideoFile;
+using Octopilot.Cameras.V4l2;
+using Octopilot.Cameras.V4l2.Rig;
+using Octopilot.Host.Cameras;
 using Octopilot.Core.Calibration;
 using Octopilot.CameraPath;
 using Octopilot.Core.Configuration;
@@ -52,6 +54,7 @@ internal sealed class SimRunner
     private const int WarmupRenders = 40;
 
     private readonly SimSettings _settings;
+    private IReadOnlyDictionary<string, V4l2CameraOptions> _devices = new Dictionary<string, V4l2CameraOptions>();
     private readonly SimRunOptions _run;
     private readonly TextWriter _output;
     private LatestValueMailbox<WorldModelSnapshot>? _worldMailbox;
@@ -68,7 +71,9 @@ internal sealed class SimRunner
     /// <summary>Runs the simulation; returns the process exit code (0, or 1 for a degraded run under --strict).</summary>
     public int Run(CancellationToken cancellationToken)
     {
-        CameraRig rig = SelectCameras(_settings, RigFile.Load(_settings.RigFile));
+        CameraRig fullRig = RigFile.Load(_settings.RigFile);
+        CameraRig rig = SelectCameras(_settings, fullRig);
+        _devices = V4l2RigDevices.Load(_settings.RigFile, fullRig.Cameras.Select(c => c.Name).ToArray());
         HighwayWorld world = SyntheticCameraRig.LoadWorld(_settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
         long cameraOpenNs = WarmUpRenderer(rig, world, clock);
@@ -79,7 +84,7 @@ internal sealed class SimRunner
 
         long phaseStepNs = rig.Count > 1 ? TimeUnits.MsToNs(_settings.CameraPhaseSpreadMs) / (rig.Count - 1) : 0;
         // Video-file cameras start ffmpeg when they open: give it time to decode its first frame before the first deadline.
-        long simStartNs = clock.NowNs + MinStartLeadNs + (2 * rig.Count * cameraOpenNs) + (_settings.VideoFiles.Count > 0 ? VideoStartLeadNs : 0);
+        long simStartNs = clock.NowNs + MinStartLeadNs + (2 * rig.Count * cameraOpenNs) + (_settings.VideoFiles.Count + _devices.Count > 0 ? VideoStartLeadNs : 0);
         SyntheticCamera[] cameras = SyntheticCameraRig.Create(rig, world, clock, simStartNs, phaseStepNs);
         var options = new PipelineOptions
         {
@@ -89,7 +94,8 @@ internal sealed class SimRunner
             SetDeadlineNs = TimeUnits.MsToNs(_settings.SetDeadlineMs),
         };
 
-        ICameraSource[] sources = WithVideoFiles(cameras, rig, clock, simStartNs, phaseStepNs);
+        using var ownedSources = new CameraSourceSet(RigCameraSources.Build(_settings, rig, _devices, cameras, clock, simStartNs, phaseStepNs));
+        ICameraSource[] sources = ownedSources.Sources;
         using var pipeline = new FramePipeline(options, sources, clock);
         engine?.Bind(pipeline.Pool, rig.Cameras.Select(c => c.Name).ToArray());
         var latency = new SetLatencyMeter();
@@ -139,6 +145,11 @@ internal sealed class SimRunner
             : string.Create(CultureInfo.InvariantCulture,
                 $"inference: {engine.Description} on {ExecutionProviderNames.NameOf(engine.Provider)}, {rig.Count} cameras"));
         _output.WriteLine($"perception: {_perceptionLabel.ToLowerInvariant()} feeds the BEV, tracker and world model; planner ticking at 100 Hz on it (commands shown, ego scripted)");
+        foreach (ICameraSource source in sources.Where(s => s is not SyntheticCamera))
+        {
+            _output.WriteLine(CameraSourceDescription.Describe(source));
+        }
+
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -175,7 +186,7 @@ internal sealed class SimRunner
             hooks.Outcome = new Bench.BenchSimOutcome(
                 statistics, tickStatistics, Math.Max(wallS, 1e-3), consumer.SteadyStateAllocatedBytes, consumer.SteadyStateSets,
                 engine is null ? "none" : ExecutionProviderNames.NameOf(engine.Provider), simStartNs, plannerTick.Options.PeriodNs, consumer.SetsTaken,
-                rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode, _settings.Inference?.ModelPath);
+                rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode, _settings.Inference?.ModelPath, sources.Select(c => c.Transfer).ToArray());
         }
 
         pipeline.Stop();
@@ -342,32 +353,6 @@ internal sealed class SimRunner
         }
     }
 
-    /// <summary>
-    /// The rig's cameras with those the settings map to video files replaced by a paced <see cref="VideoFileCamera"/>
-    /// whose frames start on the same grid as the synthetic cameras' (same period and phase step).
-    /// </summary>
-    private ICameraSource[] WithVideoFiles(SyntheticCamera[] cameras, CameraRig rig, IClock clock, long simStartNs, long phaseStepNs)
-    {
-        foreach (string name in _settings.VideoFiles.Keys)
-        {
-            if (rig.IndexOf(name) < 0)
-            {
-                throw new Octopilot.Core.Configuration.ConfigException(
-                    $"{_settings.SettingsFile}: videoFiles.{name}: must name a camera of the rig ({string.Join(", ", rig.Cameras.Select(c => c.Name))})");
-            }
-        }
-
-        var sources = new ICameraSource[cameras.Length];
-        for (int i = 0; i < cameras.Length; i++)
-        {
-            sources[i] = _settings.VideoFiles.TryGetValue(rig[i].Name, out string? file)
-                ? new VideoFileCamera(rig[i].Name, file, clock, paced: true, firstStartOfFrameNs: simStartNs + (i * phaseStepNs))
-                : cameras[i];
-        }
-
-        return sources;
-    }
-
     /// <summary>The cameras the settings ask for, in the settings' order (or the whole rig).</summary>
     internal static CameraRig SelectCameras(SimSettings settings, CameraRig rig)
     {
@@ -408,7 +393,7 @@ internal sealed class SimRunner
         LabelBuffer labels = camera.CreateLabelBuffer();
         for (int i = 0; i < WarmupRenders; i++)
         {
-            var ticket = new Cameras.FrameTicket(clock.NowNs + (i * _settings.Mode.FramePeriodNs), i);
+            var ticket = new FrameTicket(clock.NowNs + (i * _settings.Mode.FramePeriodNs), i);
             camera.ReadFrame(ticket, scratch);
             camera.RenderLabels(ticket, labels);
         }

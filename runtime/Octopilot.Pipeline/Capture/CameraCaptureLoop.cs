@@ -163,6 +163,9 @@ public sealed class CameraCaptureLoop : IDisposable
             case CaptureStatus.Disconnected:
                 MarkOffline(nowNs);
                 return false;
+            case CaptureStatus.DeviceLost:
+                MarkOffline(nowNs); // the source reopens it with its own back-off; its next frame brings the camera back
+                return true;
             case CaptureStatus.Timeout when consecutiveTimeouts >= _options.TimeoutsBeforeOffline:
                 MarkOffline(nowNs);
                 return true;

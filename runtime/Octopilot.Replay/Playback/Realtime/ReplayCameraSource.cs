@@ -194,6 +194,9 @@ public sealed class ReplayCameraSource : ICameraSource
     }
 
     /// <summary>Gives the ticket's frame back unread.</summary>
+    /// <summary>Recorded frames are decompressed (or copied, when stored raw) into the slab.</summary>
+    public FrameTransfer Transfer => new(FrameTransferKind.DecodedFromRecording, 0, Mode.FrameBytes);
+
     public void SkipFrame(in FrameTicket ticket)
     {
         TakeOutstanding(ticket);
