@@ -145,16 +145,16 @@ internal sealed class SimRunner
             : string.Create(CultureInfo.InvariantCulture,
                 $"inference: {engine.Description} on {ExecutionProviderNames.NameOf(engine.Provider)}, {rig.Count} cameras"));
         _output.WriteLine($"perception: {_perceptionLabel.ToLowerInvariant()} feeds the BEV, tracker and world model; planner ticking at 100 Hz on it (commands shown, ego scripted)");
-        foreach (ICameraSource source in sources.Where(s => s is not SyntheticCamera))
-        {
-            _output.WriteLine(CameraSourceDescription.Describe(source));
-        }
-
         _output.WriteLine("fps per camera: " + string.Join(" ", rig.Cameras.Select(c => c.Name)));
 
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         _run.Bench?.Probe.SetTickGrid(simStartNs, plannerTick.Options.PeriodNs);
-        pipeline.Start();
+        pipeline.Start(); // opens every camera: a device that cannot deliver the mode is refused here, nothing else started
+        foreach (ICameraSource source in sources.Where(s => s is not SyntheticCamera))
+        {
+            _output.WriteLine(CameraSourceDescription.Describe(source)); // after Open: the format the driver set
+        }
+
         consumer.Start();
         plannerTick.Start(simStartNs);
         if (_run.Bench is Bench.BenchHooks bench)

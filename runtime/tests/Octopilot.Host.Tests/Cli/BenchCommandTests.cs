@@ -63,6 +63,11 @@ public sealed class BenchCommandTests
         Assert.All(root.GetProperty("stages").EnumerateArray(), s => Assert.True(s.GetProperty("count").GetInt64() >= 10, $"{s.GetProperty("name")} has few sets"));
         Assert.True(root.GetProperty("tick").GetProperty("ticks").GetInt64() >= 250);
         Assert.Equal(8, root.GetProperty("cameras").GetArrayLength());
+        Assert.All(root.GetProperty("cameras").EnumerateArray(), c =>
+        {
+            Assert.Equal("RenderedInPlace", c.GetProperty("transfer").GetString()); // synthetic frames are produced in the slab
+            Assert.Equal(0, c.GetProperty("bytesCopiedPerFrame").GetInt64());
+        });
         Assert.Equal(0, root.GetProperty("memory").GetProperty("consumerSteadyStateBytes").GetInt64());
         Assert.True(root.GetProperty("passed").GetBoolean());
         Assert.Contains("bench: PASS", run.Output, StringComparison.Ordinal);
@@ -89,7 +94,8 @@ public sealed class BenchCommandTests
     }
 
     [Theory]
-    [InlineData("--cameras", "devices", "allowed are synthetic and replay:DIR")]
+    [InlineData("--cameras", "devices", "allowed are synthetic, replay:DIR (a recorded drive) and devices:RIG")]
+    [InlineData("--cameras", "devices:/nonexistent/rig.json", "no such rig file")]
     [InlineData("--cameras", "replay:/nonexistent/drive", "no such drive folder")]
     [InlineData("--inject-delay", "tick=5", "STAGE=MS")]
     [InlineData("--sweep", "resolution=1,2", "fps=10,20,36")]
@@ -120,7 +126,19 @@ public sealed class BenchCommandTests
         Assert.Equal($"replay:{drive}", root.GetProperty("setup").GetProperty("cameras").GetString());
         Assert.Equal("oracle", root.GetProperty("setup").GetProperty("perception").GetString()); // what the drive recorded
         Assert.Equal(8, root.GetProperty("cameras").GetArrayLength());
+        Assert.All(root.GetProperty("cameras").EnumerateArray(), c => Assert.Equal("DecodedFromRecording", c.GetProperty("transfer").GetString()));
         Assert.True(root.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "endToEnd").GetProperty("count").GetInt64() >= 10);
+    }
+
+    [Fact]
+    public void Bench_DeviceRigWithoutDevicesSection_ExitsTwoSayingSo()
+    {
+        using var temp = new TempFolder();
+
+        CliRun run = CliRun.Of("bench", "--config", Config(temp), "--out", Path.Combine(temp.Path, "out"), "--cameras", $"devices:{RepositoryFiles.Rig}");
+
+        Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
+        Assert.Contains("has no devices section", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
