@@ -85,8 +85,9 @@ public sealed class CanVehicleInterface : IVehicleInterface
     }
 
     /// <summary>
-    /// Asks the reader to stop and waits up to <see cref="CanVehicleOptions.StopTimeout"/>. A reader blocked on a
-    /// source that cannot time out (SocketCAN on a silent bus) is left behind as a background thread; disposing the
+    /// Asks the reader to stop and waits up to <see cref="CanVehicleOptions.StopTimeout"/>. Both sources notice the
+    /// request within a bounded wait (SocketCAN: <see cref="SocketCanFrameSource.CancellationSliceNs"/>); a reader
+    /// blocked in a source that cannot (a custom one) is left behind as a background thread, and disposing the
     /// interface closes its source.
     /// </summary>
     public void Stop()

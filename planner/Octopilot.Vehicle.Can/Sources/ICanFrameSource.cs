@@ -17,8 +17,8 @@ public interface ICanFrameSource : IDisposable
 
     /// <summary>
     /// Waits up to <paramref name="timeoutNs"/> for the next frame and writes it into <paramref name="frame"/>.
-    /// Some sources cannot time out (see <see cref="SocketCanFrameSource"/>); callers must not depend on the timeout
-    /// for safety: the vehicle state's silence rule is judged by the reader of the state, at its own time.
+    /// Callers must not depend on the timeout for safety (a source may overrun it under load): the vehicle state's
+    /// silence rule is judged by the reader of the state, at its own time.
     /// </summary>
     CanReadStatus Read(ref CanFrame frame, long timeoutNs, CancellationToken cancellationToken);
 }
