@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Octopilot.Cameras.Conversion;
 using Octopilot.Cameras.V4l2.Device;
 using Octopilot.Cameras.V4l2.Interop.Linux.Libc;
+using Octopilot.Core.Interop.Linux.Libc;
 using Octopilot.Cameras.V4l2.Streaming;
 using Octopilot.Core.Frames;
 using Octopilot.Core.Time;

@@ -89,7 +89,7 @@ public sealed class VideoFileCamera : ICameraSource
         _periodNs = mode.FramePeriodNs;
         // ffmpeg takes a few hundred ms to start decoding: wait for its first bytes here, so a paced first frame is not late.
         if (_pipe is not null && OperatingSystem.IsLinux()
-            && Interop.Linux.Libc.LibcPoll.Wait(PipeFd, FirstFrameTimeoutMs) == 0)
+            && Core.Interop.Linux.Libc.LibcPoll.WaitOne(PipeFd, Core.Interop.Linux.Libc.LibcPoll.POLLIN, FirstFrameTimeoutMs, out _) <= 0)
         {
             throw new CameraException($"camera {Name}: ffmpeg produced no frame of {_path} within {FirstFrameTimeoutMs} ms{(LastError is null ? string.Empty : $": {LastError}")}");
         }
@@ -119,13 +119,13 @@ public sealed class VideoFileCamera : ICameraSource
         // The end of the file is found here, not in ReadFrame: a pipe that polls as hung up without data is finished.
         if (_pipe is not null && OperatingSystem.IsLinux())
         {
-            short events = Interop.Linux.Libc.LibcPoll.Wait(PipeFd, FirstFrameTimeoutMs);
-            if (events == 0)
+            int events = Core.Interop.Linux.Libc.LibcPoll.WaitOne(PipeFd, Core.Interop.Linux.Libc.LibcPoll.POLLIN, FirstFrameTimeoutMs, out _);
+            if (events <= 0)
             {
                 return CaptureStatus.Timeout;
             }
 
-            if ((events & Interop.Linux.Libc.LibcPoll.POLLIN) == 0)
+            if ((events & Core.Interop.Linux.Libc.LibcPoll.POLLIN) == 0)
             {
                 _ended = true;
                 return CaptureStatus.EndOfStream;

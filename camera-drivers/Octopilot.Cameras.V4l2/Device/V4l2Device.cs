@@ -220,7 +220,7 @@ public sealed unsafe class V4l2Device : IDisposable
     }
 
     /// <summary>Waits up to <paramref name="timeoutMs"/> for a filled buffer: the poll events (0 on timeout), or −1 with the errno.</summary>
-    public int Poll(int timeoutMs, out int errno) => LibcPoll.Wait(Fd, LibcPoll.POLLIN, timeoutMs, out errno);
+    public int Poll(int timeoutMs, out int errno) => Core.Interop.Linux.Libc.LibcPoll.WaitOne(Fd, Core.Interop.Linux.Libc.LibcPoll.POLLIN, timeoutMs, out errno);
 
     public void StreamOn()
     {

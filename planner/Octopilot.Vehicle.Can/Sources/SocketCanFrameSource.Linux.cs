@@ -191,14 +191,9 @@ public sealed class SocketCanFrameSource : ICanFrameSource, ICanFrameSink
         try
         {
             _socket.DangerousAddRef(ref referenced); // keeps the descriptor from being closed (and reused) while poll holds it
-            var request = new LibcPoll.pollfd_t { fd = _socket.DangerousGetFd(), events = LibcPoll.POLLIN };
-            if (LibcPoll.poll(&request, 1, timeoutMs) < 0)
+            if (Core.Interop.Linux.Libc.LibcPoll.WaitOne(_socket.DangerousGetFd(), Core.Interop.Linux.Libc.LibcPoll.POLLIN, timeoutMs, out int errno) < 0)
             {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno != Errno.EINTR)
-                {
-                    Errno.Throw(errno, "poll", _subject);
-                }
+                Errno.Throw(errno, "poll", _subject); // EINTR is a 0 return: the read loop waits again
             }
         }
         finally

@@ -29,11 +29,4 @@ public class SocketCanLayoutTests
         Assert.Equal(0, Marshal.OffsetOf<LibcCan.sockaddr_can>(nameof(LibcCan.sockaddr_can.can_family)).ToInt32());
         Assert.Equal(4, Marshal.OffsetOf<LibcCan.sockaddr_can>(nameof(LibcCan.sockaddr_can.can_ifindex)).ToInt32());
     }
-
-    [Fact]
-    public void Pollfd_Layout_IsEightBytes()
-    {
-        Assert.Equal(8, Unsafe.SizeOf<LibcPoll.pollfd_t>());
-        Assert.Equal(6, Marshal.OffsetOf<LibcPoll.pollfd_t>(nameof(LibcPoll.pollfd_t.revents)).ToInt32());
-    }
 }

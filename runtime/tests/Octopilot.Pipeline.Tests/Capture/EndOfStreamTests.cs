@@ -14,7 +14,7 @@ public sealed class EndOfStreamTests
     {
         var mode = new CameraMode(32, 24, PixelFormat.Rgb24, 240);
         MonotonicClock clock = MonotonicClock.Instance;
-        long startNs = clock.NowNs + TimeUnits.MsToNs(10);
+        long startNs = clock.NowNs + TimeUnits.MsToNs(100);
         PacedCameraSource[] sources = Enumerable.Range(0, 2)
             .Select(i => new PacedCameraSource(TestModes.EightNames[i], (byte)i, clock, startNs) { EndAfterFrames = 5 })
             .ToArray();
@@ -26,7 +26,9 @@ public sealed class EndOfStreamTests
         var statistics = new PipelineStatistics(2);
         pipeline.ReadStatistics(statistics);
         Assert.All(statistics.Cameras, c => Assert.Equal(0, c.Errors));
-        Assert.All(statistics.Cameras, c => Assert.True(c.Captured > 0));
+        // Every frame was handled before the end; whether as captured or late depends on the machine's load (CI flaked
+        // with all five of one camera late), so the test judges that they were seen, not when.
+        Assert.All(statistics.Cameras, c => Assert.True(c.Captured + c.Late + c.Dropped >= 5, c.ToString()));
         Assert.False(pipeline.Faults.TryRead(out _));
         pipeline.Stop();
     }
