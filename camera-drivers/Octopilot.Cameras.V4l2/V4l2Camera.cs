@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Octopilot.Cameras.Conversion;
+using Octopilot.Cameras.V4l2.DmaBuf;
 using Octopilot.Cameras.V4l2.Device;
 using Octopilot.Cameras.V4l2.Interop.Linux.Libc;
 using Octopilot.Core.Interop.Linux.Libc;
@@ -28,7 +29,7 @@ public sealed partial class V4l2Camera : ICameraSource
     private readonly IClock _clock;
     private readonly long _clockOffsetNs;
     private V4l2Device? _device;
-    private MappedBufferSet? _buffers;
+    private IDriverBufferSet? _buffers;
     private DriverFrameConverter? _converter;
     private StartOfFrameClock _startOfFrame;
     private SequenceMapper _sequence;
@@ -73,10 +74,13 @@ public sealed partial class V4l2Camera : ICameraSource
     /// <summary>The driver and card of the device (from VIDIOC_QUERYCAP at the last open).</summary>
     public V4l2Capabilities? Capabilities { get; private set; }
 
+    /// <summary>True when the frames land in imported DMABUF buffers (<see cref="V4l2CameraOptions.DmaBufAllocator"/>), false for the driver's own mmap buffers.</summary>
+    public bool ImportsDmaBuf => _buffers?.Memory == Videodev2.V4L2_MEMORY_DMABUF;
+
     /// <summary>Driver buffers in use (granted by REQBUFS; the driver may grant more than asked).</summary>
     public int BufferCount => _buffers?.Count ?? 0;
 
-    /// <summary>True when the queue could import DMABUF descriptors (V4L2_BUF_CAP_SUPPORTS_DMABUF), e.g. GPU memory.</summary>
+    /// <summary>True when the queue can import DMABUF descriptors (V4L2_BUF_CAP_SUPPORTS_DMABUF), e.g. GPU memory.</summary>
     public bool SupportsDmaBufImport => _buffers is not null && (_buffers.QueueCapabilities & Videodev2.V4L2_BUF_CAP_SUPPORTS_DMABUF) != 0;
 
     /// <summary>True once the driver gave a buffer without a monotonic timestamp (start of frame then taken from the dequeue time).</summary>
@@ -137,7 +141,7 @@ public sealed partial class V4l2Camera : ICameraSource
                 return CaptureStatus.Stopped;
             }
 
-            int errno = _device!.TryDequeue(Videodev2.V4L2_MEMORY_MMAP, out V4l2DequeuedBuffer buffer);
+            int errno = _device!.TryDequeue(_buffers!.Memory, out V4l2DequeuedBuffer buffer);
             if (errno == 0)
             {
                 _consecutiveTimeouts = 0;
@@ -168,7 +172,7 @@ public sealed partial class V4l2Camera : ICameraSource
             if ((events & (LibcPoll.POLLERR | LibcPoll.POLLHUP | LibcPoll.POLLNVAL)) != 0 && (events & LibcPoll.POLLIN) == 0)
             {
                 // No buffer but an error: the dequeue says which (ENODEV when unplugged); spin protection is the loop's back-off.
-                errno = _device.TryDequeue(Videodev2.V4L2_MEMORY_MMAP, out _);
+                errno = _device.TryDequeue(_buffers.Memory, out _);
                 return errno != 0 && Errno.MeansDeviceGone(errno) ? Lose() : CaptureStatus.DeviceError;
             }
         }
@@ -253,7 +257,9 @@ public sealed partial class V4l2Camera : ICameraSource
             }
 
             var converter = new DriverFrameConverter(set, _options.Matrix ?? DriverFrameConverter.MatrixOf(set));
-            MappedBufferSet buffers = MappedBufferSet.Map(device, _options.BufferCount);
+            IDriverBufferSet buffers = _options.DmaBufAllocator is IDmaBufAllocator allocator
+                ? ImportedBufferSet.Import(device, allocator, _options.BufferCount, set.SizeImageBytes)
+                : MappedBufferSet.Map(device, _options.BufferCount);
             try
             {
                 buffers.QueueAll();
@@ -285,7 +291,7 @@ public sealed partial class V4l2Camera : ICameraSource
 
     private bool Requeue(int index)
     {
-        int errno = _device!.Queue(index);
+        int errno = _buffers!.Requeue(index);
         return errno == 0 || !Errno.MeansDeviceGone(errno);
     }
 

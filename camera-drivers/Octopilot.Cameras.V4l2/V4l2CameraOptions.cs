@@ -1,5 +1,6 @@
 using Octopilot.Cameras.Conversion;
 using Octopilot.Cameras.V4l2.Device;
+using Octopilot.Cameras.V4l2.DmaBuf;
 
 namespace Octopilot.Cameras.V4l2;
 
@@ -38,6 +39,13 @@ public sealed record V4l2CameraOptions
     public long ReopenBackoffMaxNs { get; init; } = DefaultReopenBackoffMaxNs;
 
     public int TimeoutsBeforeRestart { get; init; } = DefaultTimeoutsBeforeRestart;
+
+    /// <summary>
+    /// Where the capture buffers come from: null, the driver's own (mmap); otherwise DMABUF buffers this allocator
+    /// provides, imported into the driver (V4L2_MEMORY_DMABUF), so the frames land in memory another device owns (a
+    /// GPU, an encoder). The allocator's buffers must outlive the camera.
+    /// </summary>
+    public IDmaBufAllocator? DmaBufAllocator { get; init; }
 
     /// <summary>Reopen a lost device with back-off (true, a vehicle's cameras come back) or end the camera (false).</summary>
     public bool Reconnect { get; init; } = true;

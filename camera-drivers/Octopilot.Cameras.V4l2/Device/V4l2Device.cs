@@ -170,9 +170,9 @@ public sealed unsafe class V4l2Device : IDisposable
     }
 
     /// <summary>REQBUFS without throwing, for tear-down (0 frees the buffers): returns 0 or the errno.</summary>
-    internal int RequestBuffersQuietly(int count)
+    internal int RequestBuffersQuietly(int count, uint memory)
     {
-        var r = new v4l2_requestbuffers_t { count = (uint)count, type = V4L2_BUF_TYPE_VIDEO_CAPTURE, memory = V4L2_MEMORY_MMAP };
+        var r = new v4l2_requestbuffers_t { count = (uint)count, type = V4L2_BUF_TYPE_VIDEO_CAPTURE, memory = memory };
         return LibcIoctl.Call(Fd, VIDIOC_REQBUFS, &r);
     }
 

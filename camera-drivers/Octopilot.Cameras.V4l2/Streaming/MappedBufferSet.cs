@@ -10,7 +10,7 @@ namespace Octopilot.Cameras.V4l2.Streaming;
 /// so no frame is copied into managed memory. Owned by the camera that requested them: Dispose unmaps every buffer and
 /// frees them in the driver (REQBUFS 0), after which no span from <see cref="Frame"/> may be used.
 /// </summary>
-internal sealed class MappedBufferSet : IDisposable
+internal sealed class MappedBufferSet : IDriverBufferSet
 {
     private readonly V4l2Device _device;
     private readonly SafeMappingHandle[] _mappings;
@@ -23,6 +23,8 @@ internal sealed class MappedBufferSet : IDisposable
     }
 
     public int Count => _mappings.Length;
+
+    public uint Memory => Videodev2.V4L2_MEMORY_MMAP;
 
     /// <summary>The queue's V4L2_BUF_CAP_* flags (what memory types it could also take, e.g. DMABUF).</summary>
     public uint QueueCapabilities { get; }
@@ -72,6 +74,8 @@ internal sealed class MappedBufferSet : IDisposable
         }
     }
 
+    public int Requeue(int index) => _device.Queue(index);
+
     public void Dispose()
     {
         foreach (SafeMappingHandle m in _mappings)
@@ -79,6 +83,6 @@ internal sealed class MappedBufferSet : IDisposable
             m.Dispose();
         }
 
-        _ = _device.RequestBuffersQuietly(0); // a gone device answers ENODEV: its buffers went with it
+        _ = _device.RequestBuffersQuietly(0, Videodev2.V4L2_MEMORY_MMAP); // a gone device answers ENODEV: its buffers went with it
     }
 }

@@ -17,16 +17,6 @@ public sealed class VividCaptureTests
 {
     private static readonly CameraMode Mode = new(320, 180, PixelFormat.Rgb24, 10);
 
-    /// <summary>vivid's 75 % colour bars, left to right, in R'G'B' (0.75 · 255 = 191).</summary>
-    private static readonly (string Name, byte R, byte G, byte B)[] Bars =
-    [
-        ("white", 191, 191, 191), ("yellow", 191, 191, 0), ("cyan", 0, 191, 191), ("green", 0, 191, 0),
-        ("magenta", 191, 0, 191), ("red", 191, 0, 0), ("blue", 0, 0, 191), ("black", 0, 0, 0),
-    ];
-
-    /// <summary>Tolerance per channel: 8-bit limited-range YUV round trips land within a few levels of the bar's colour.</summary>
-    private const int ColourToleranceLevels = 10;
-
     [Theory]
     [InlineData("YUYV")]
     [InlineData("UYVY")]
@@ -62,7 +52,7 @@ public sealed class VividCaptureTests
             Assert.True(ageNs > 0 && ageNs < 2_000_000_000, $"start of frame {ageNs / 1e6:0.0} ms before its dequeue");
         });
         Assert.Equal(0, steps[0].Ticket.Sequence);
-        AssertColourBars(rgb, format);
+        VividCapture.AssertColourBars(rgb, Mode.WidthPx, Mode.HeightPx, format);
     }
 
     [Fact]
@@ -166,23 +156,5 @@ public sealed class VividCaptureTests
         }
 
         return ok;
-    }
-
-    private static void AssertColourBars(byte[] rgb, string format)
-    {
-        int y = Mode.HeightPx * 3 / 4; // below vivid's on-screen text
-        var failures = new List<string>();
-        for (int bar = 0; bar < Bars.Length; bar++)
-        {
-            int x = ((2 * bar) + 1) * Mode.WidthPx / (2 * Bars.Length);
-            int at = ((y * Mode.WidthPx) + x) * 3;
-            (string name, byte r, byte g, byte b) = Bars[bar];
-            if (Math.Abs(rgb[at] - r) > ColourToleranceLevels || Math.Abs(rgb[at + 1] - g) > ColourToleranceLevels || Math.Abs(rgb[at + 2] - b) > ColourToleranceLevels)
-            {
-                failures.Add($"{name} bar at x {x}: got RGB {rgb[at]},{rgb[at + 1]},{rgb[at + 2]}, expected {r},{g},{b}");
-            }
-        }
-
-        Assert.True(failures.Count == 0, $"{format}: " + string.Join("; ", failures));
     }
 }
