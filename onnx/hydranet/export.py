@@ -33,8 +33,12 @@ def make_deterministic(seed: int) -> None:
     torch.set_num_threads(1)
 
 
-def export_onnx(model: torch.nn.Module, config: HydraConfig) -> onnx.ModelProto:
-    """Traces model (eval mode, BN folded) to ONNX and stamps the contract metadata."""
+UNTRAINED_DOC = "untrained (random weights)"
+
+
+def export_onnx(model: torch.nn.Module, config: HydraConfig, weights_doc: str = UNTRAINED_DOC) -> onnx.ModelProto:
+    """Traces model (eval mode, BN folded) to ONNX and stamps the contract metadata; weights_doc says in the file's
+    doc_string where the weights came from."""
     example = torch.zeros(1, config.height, config.width, 3, dtype=torch.uint8)
     buffer = io.BytesIO()
     # The exporter warns once per traced constant that it cannot shape-infer it; the outputs' shapes are re-inferred
@@ -58,9 +62,22 @@ def export_onnx(model: torch.nn.Module, config: HydraConfig) -> onnx.ModelProto:
     for key, value in contract_metadata(config).items():
         entry = proto.metadata_props.add()
         entry.key, entry.value = key, value
-    proto.doc_string = (f"Octopilot HydraNet, backbone {config.backbone}, untrained (random weights): "
+    proto.doc_string = (f"Octopilot HydraNet, backbone {config.backbone}, {weights_doc}: "
                         f"contract v1, see onnx/CONTRACT.md")
     return proto
+
+
+def write_model(proto: onnx.ModelProto, config: HydraConfig, out_dir: str) -> str:
+    """Checks proto against the contract, then writes out_dir/model.onnx and its .sha256; returns the hex digest."""
+    check_model(proto, config)
+    data = proto.SerializeToString(deterministic=True)
+    digest = hashlib.sha256(data).hexdigest()
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, MODEL_FILE), "wb") as f:
+        f.write(data)
+    with open(os.path.join(out_dir, MODEL_FILE + ".sha256"), "w", encoding="ascii", newline="\n") as f:
+        f.write(f"{digest}  {MODEL_FILE}\n")
+    return digest
 
 
 def export(config: HydraConfig, out_dir: str, seed: int = 0, sample_batch: int = 2) -> str:
@@ -70,14 +87,7 @@ def export(config: HydraConfig, out_dir: str, seed: int = 0, sample_batch: int =
     make_deterministic(seed)
     model = build_model(config, seed)
     proto = export_onnx(model, config)
-    check_model(proto, config)
-    data = proto.SerializeToString(deterministic=True)
-    digest = hashlib.sha256(data).hexdigest()
-    os.makedirs(out_dir, exist_ok=True)
-    with open(os.path.join(out_dir, MODEL_FILE), "wb") as f:
-        f.write(data)
-    with open(os.path.join(out_dir, MODEL_FILE + ".sha256"), "w", encoding="ascii", newline="\n") as f:
-        f.write(f"{digest}  {MODEL_FILE}\n")
+    digest = write_model(proto, config, out_dir)
     images = make_images(sample_batch, config.height, config.width, seed)
     with torch.no_grad():
         outputs = model(torch.from_numpy(images))

@@ -19,6 +19,7 @@ public static class OctopilotCli
             PerceiveCommand.Build(output, error),
             BenchCommand.Build(output, error),
             CamerasCommand.Build(output, error),
+            DatasetCommand.Build(output, error),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,62 @@
+"""Losses per head. The heads output activated values (probabilities, metres, pixels), so the losses take those.
+
+- heat: CenterNet's penalty-reduced focal loss (alpha 2, beta 4), summed and divided by the number of objects.
+- offset, size, obj_depth: L1 at the object centre cells only, divided by the number of objects. Size is in input
+  pixels and divided by the stride (cells), so it is on the scale of the other terms.
+- depth: L1 in metres over the cells with a valid depth (depth_mask).
+- lanes, drivable: binary cross-entropy + soft Dice (1 - 2|p.t| / (|p| + |t|)) per image, averaged.
+Weights are TrainOptions.loss_weights; total = sum of weight x loss.
+"""
+
+import torch
+import torch.nn.functional as F
+
+PROBABILITY_CLAMP = 1e-4  # CenterNet clamps sigmoid outputs so log() stays finite
+FOCAL_ALPHA, FOCAL_BETA = 2.0, 4.0
+DICE_SMOOTH = 1.0
+LOSS_NAMES = ("lanes", "drivable", "depth", "heat", "offset", "size", "obj_depth")
+
+
+def focal_loss(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    p = pred.clamp(PROBABILITY_CLAMP, 1 - PROBABILITY_CLAMP)
+    positive = target.eq(1).float()
+    pos = torch.log(p) * (1 - p) ** FOCAL_ALPHA * positive
+    neg = torch.log(1 - p) * p ** FOCAL_ALPHA * (1 - target) ** FOCAL_BETA * (1 - positive)
+    return -(pos.sum() + neg.sum()) / positive.sum().clamp(min=1)
+
+
+def bce_dice(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    p = pred.clamp(PROBABILITY_CLAMP, 1 - PROBABILITY_CLAMP)
+    bce = F.binary_cross_entropy(p, target)
+    inter = (p * target).flatten(1).sum(1)
+    dice = 1 - (2 * inter + DICE_SMOOTH) / (p.flatten(1).sum(1) + target.flatten(1).sum(1) + DICE_SMOOTH)
+    return bce + dice.mean()
+
+
+def at_centres(maps: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
+    """maps [N,D,h,w], index [N,M] cell indices -> [N,M,D]."""
+    n, d = maps.shape[:2]
+    flat = maps.reshape(n, d, -1)
+    return torch.gather(flat, 2, index.unsqueeze(1).expand(-1, d, -1)).transpose(1, 2)
+
+
+def masked_l1(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """pred, target [..., D], mask broadcastable to them: mean absolute error over the masked entries."""
+    mask = mask.expand_as(pred)
+    return (torch.abs(pred - target) * mask).sum() / mask.sum().clamp(min=1)
+
+
+def compute_losses(maps: dict, targets: dict, weights: dict, stride: int) -> tuple:
+    """-> (total, {name: loss}) for the names in LOSS_NAMES."""
+    index, mask = targets["obj_index"], targets["obj_mask"].unsqueeze(2)
+    losses = {
+        "lanes": bce_dice(maps["lanes"], targets["lanes"]),
+        "drivable": bce_dice(maps["drivable"], targets["drivable"]),
+        "depth": masked_l1(maps["depth"], targets["depth"], targets["depth_mask"]),
+        "heat": focal_loss(maps["heat"], targets["heat"]),
+        "offset": masked_l1(at_centres(maps["offset"], index), targets["obj_offset"], mask),
+        "size": masked_l1(at_centres(maps["size"], index) / stride, targets["obj_size"] / stride, mask),
+        "obj_depth": masked_l1(at_centres(maps["obj_depth"], index), targets["obj_depth"].unsqueeze(2), mask),
+    }
+    total = sum(weights[name] * value for name, value in losses.items())
+    return total, losses
