@@ -55,7 +55,7 @@ public sealed class V4l2ExportedBufferAllocator : IDmaBufAllocator, IDisposable
             var buffers = new List<DmaBuffer>(count);
             for (int i = 0; i < count; i++)
             {
-                buffers.Add(new DmaBuffer(exporter.ExportBuffer(i), exporter.QueryBuffer(i).LengthBytes is var length ? (int)length : 0));
+                buffers.Add(new DmaBuffer(exporter.ExportBuffer(i), (int)exporter.QueryBuffer(i).LengthBytes));
             }
 
             _exporter = exporter;

@@ -39,7 +39,7 @@ internal static class BenchRunner
                 throw new UsageException($"--cameras devices:RIG: no such rig file: {Path.GetFullPath(deviceRig)}");
             }
 
-            if (Octopilot.Cameras.V4l2.Rig.V4l2RigDevices.Load(deviceRig, RigFile.Load(deviceRig).Cameras.Select(c => c.Name).ToArray()).Count == 0)
+            if (Cameras.RigCameraSources.DevicesOf(deviceRig).Count == 0)
             {
                 throw new UsageException($"--cameras devices:{deviceRig}: the rig file has no devices section mapping its cameras to V4L2 nodes (see `octopilot cameras list`)");
             }

@@ -1,6 +1,7 @@
 using Octopilot.Cameras;
 using Octopilot.Cameras.Synthetic;
 using Octopilot.Cameras.V4l2;
+using Octopilot.Cameras.V4l2.Rig;
 using Octopilot.Cameras.VideoFile;
 using Octopilot.Core.Calibration;
 using Octopilot.Core.Configuration;
@@ -17,6 +18,18 @@ namespace Octopilot.Host.Cameras;
 /// </summary>
 internal static class RigCameraSources
 {
+    /// <summary>The run's cameras (the settings' selection of the rig) and the V4L2 devices the rig file maps, the
+    /// device names checked against the whole rig (a device may name a camera the settings leave out).</summary>
+    public static (CameraRig Rig, IReadOnlyDictionary<string, V4l2CameraOptions> Devices) LoadRig(SimSettings settings)
+    {
+        CameraRig fullRig = RigFile.Load(settings.RigFile);
+        return (SimRunner.SelectCameras(settings, fullRig), DevicesOf(settings.RigFile, fullRig));
+    }
+
+    /// <summary>The devices section of <paramref name="rigFile"/> (empty when it has none).</summary>
+    public static IReadOnlyDictionary<string, V4l2CameraOptions> DevicesOf(string rigFile, CameraRig? loadedRig = null) =>
+        V4l2RigDevices.Load(rigFile, (loadedRig ?? RigFile.Load(rigFile)).Cameras.Select(c => c.Name).ToArray());
+
     public static ICameraSource[] Build(
         SimSettings settings,
         CameraRig rig,

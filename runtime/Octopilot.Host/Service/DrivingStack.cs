@@ -49,9 +49,7 @@ internal sealed class DrivingStack : IDisposable
 
     public DrivingStack(SimSettings settings, ServiceOptions options, string configDirectory, string? driveFolder, TextWriter log)
     {
-        CameraRig fullRig = RigFile.Load(settings.RigFile);
-        CameraRig rig = SimRunner.SelectCameras(settings, fullRig);
-        IReadOnlyDictionary<string, V4l2CameraOptions> devices = V4l2RigDevices.Load(settings.RigFile, fullRig.Cameras.Select(c => c.Name).ToArray());
+        (CameraRig rig, IReadOnlyDictionary<string, V4l2CameraOptions> devices) = RigCameraSources.LoadRig(settings);
         HighwayWorld world = SyntheticCameraRig.LoadWorld(settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
         _engine = settings.Inference is InferenceOptions inference

@@ -71,9 +71,7 @@ internal sealed class SimRunner
     /// <summary>Runs the simulation; returns the process exit code (0, or 1 for a degraded run under --strict).</summary>
     public int Run(CancellationToken cancellationToken)
     {
-        CameraRig fullRig = RigFile.Load(_settings.RigFile);
-        CameraRig rig = SelectCameras(_settings, fullRig);
-        _devices = V4l2RigDevices.Load(_settings.RigFile, fullRig.Cameras.Select(c => c.Name).ToArray());
+        (CameraRig rig, _devices) = RigCameraSources.LoadRig(_settings);
         HighwayWorld world = SyntheticCameraRig.LoadWorld(_settings.ScenarioFile);
         IClock clock = MonotonicClock.Instance;
         long cameraOpenNs = WarmUpRenderer(rig, world, clock);
