@@ -19,6 +19,7 @@ def expected_signature(config: HydraConfig) -> dict:
         "drivable": (TensorProto.FLOAT, grid),
         "depth": (TensorProto.FLOAT, grid),
         "objects": (TensorProto.FLOAT, (BATCH_DIM, config.max_objects, 7)),
+        "solid_lines": (TensorProto.FLOAT, grid),
     }
 
 

@@ -9,8 +9,9 @@ STRIDES = (4, 8)
 # at 4x the cells with 64+ channels, do not dominate the cost of a large input.
 DEFAULT_STRIDE = {"tiny": 4, "r18": 8, "r34": 8, "r50": 8}
 DEFAULT_CLASSES = ("vehicle", "pedestrian", "cyclist")
-# Output order of the exported graph; also the value of the `octopilot.heads` metadata key.
-HEAD_NAMES = ("lanes", "drivable", "depth", "objects")
+# Output order of the exported graph; also the value of the `octopilot.heads` metadata key. solid_lines came after
+# contract v1's first four heads and is appended so their output indices stay where they were.
+HEAD_NAMES = ("lanes", "drivable", "depth", "objects", "solid_lines")
 INPUT_NAME = "images"
 
 # H and W must be multiples of the deepest backbone stride so that every FPN level is an exact 2x of the next

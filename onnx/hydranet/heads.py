@@ -37,7 +37,7 @@ class MapHead(nn.Module):
 
 
 class ProbabilityHead(MapHead):
-    """lanes, drivable: [N,1,h,w] probability."""
+    """lanes, drivable, solid_lines: [N,1,h,w] probability."""
 
     def __init__(self, in_ch: int, hidden: int):
         super().__init__(in_ch, hidden, 1)

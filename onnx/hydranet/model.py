@@ -12,7 +12,7 @@ from .preprocess import Preprocess
 
 
 class HydraNet(nn.Module):
-    """images uint8 [N,H,W,3] -> (lanes, drivable, depth, objects), the order of config.HEAD_NAMES."""
+    """images uint8 [N,H,W,3] -> (lanes, drivable, depth, objects, solid_lines), the order of config.HEAD_NAMES."""
 
     def __init__(self, config: HydraConfig):
         super().__init__()
@@ -27,11 +27,15 @@ class HydraNet(nn.Module):
         self.objects = ObjectHead(c, hidden, len(config.classes), config.stride)
         self.decoder = CenterDecoder(len(config.classes), config.stride, config.max_objects,
                                      config.grid_height, config.grid_width)
+        # Which lane paint is a solid line (the road's edge lines): the fusion marks each fitted boundary solid or
+        # dashed from it. Built last so the other heads draw the same initial weights from a seed as before it.
+        self.solid_lines = ProbabilityHead(c, hidden)
 
     def forward(self, images: torch.Tensor) -> tuple:
         features = self.neck(self.backbone(self.preprocess(images)))
         objects = self.decoder(*self.objects(features))
-        return self.lanes(features), self.drivable(features), self.depth(features), objects
+        return (self.lanes(features), self.drivable(features), self.depth(features), objects,
+                self.solid_lines(features))
 
 
 def build_model(config: HydraConfig, seed: int) -> HydraNet:

@@ -10,7 +10,7 @@ from hydranet.train.png import write_png
 
 WIDTH, HEIGHT = 64, 32
 CAMERAS = ("front", "rear")
-LABEL_CLASSES = {"0": "sky", "1": "offRoad", "2": "road", "3": "laneMarking", "4": "vehicle"}
+LABEL_CLASSES = {"0": "sky", "1": "offRoad", "2": "road", "3": "laneMarking", "4": "vehicle", "5": "solidLaneMarking"}
 SKY, OFF_ROAD, ROAD, LANE, VEHICLE = range(5)
 COLOURS = {SKY: (120, 170, 230), OFF_ROAD: (60, 120, 40), ROAD: (90, 90, 90), LANE: (240, 240, 240),
            VEHICLE: (200, 30, 30)}

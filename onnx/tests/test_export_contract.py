@@ -19,7 +19,7 @@ EXPECTED_METADATA = {
     "octopilot.input_width": "96",
     "octopilot.stride": "4",
     "octopilot.classes": "vehicle,pedestrian,cyclist",
-    "octopilot.heads": "lanes,drivable,depth,objects",
+    "octopilot.heads": "lanes,drivable,depth,objects,solid_lines",
     "octopilot.max_objects": "8",
     "octopilot.backbone": "tiny",
 }
@@ -29,6 +29,7 @@ EXPECTED_SIGNATURE = {
     "drivable": (TensorProto.FLOAT, ("N", 1, 16, 24)),
     "depth": (TensorProto.FLOAT, ("N", 1, 16, 24)),
     "objects": (TensorProto.FLOAT, ("N", 8, 7)),
+    "solid_lines": (TensorProto.FLOAT, ("N", 1, 16, 24)),
 }
 
 

@@ -7,7 +7,7 @@ import unittest
 from tests.exporting import export_small
 
 FILES = ("model.onnx", "model.onnx.sha256", "sample/manifest.json", "sample/images.u8", "sample/lanes.f32",
-         "sample/drivable.f32", "sample/depth.f32", "sample/objects.f32")
+         "sample/drivable.f32", "sample/depth.f32", "sample/objects.f32", "sample/solid_lines.f32")
 
 
 class ExportDeterminismTests(unittest.TestCase):

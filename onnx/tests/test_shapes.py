@@ -19,9 +19,10 @@ class OutputShapeTests(unittest.TestCase):
                 with self.subTest(backbone=backbone, stride=stride):
                     config = HydraConfig(backbone, HEIGHT, WIDTH, stride, K)
                     with torch.no_grad():
-                        lanes, drivable, depth, objects = build_model(config, seed=0)(images)
+                        lanes, drivable, depth, objects, solid = build_model(config, seed=0)(images)
                     grid = (BATCH, 1, HEIGHT // stride, WIDTH // stride)
-                    for name, out in (("lanes", lanes), ("drivable", drivable), ("depth", depth)):
+                    for name, out in (("lanes", lanes), ("drivable", drivable), ("depth", depth),
+                                      ("solid_lines", solid)):
                         self.assertEqual(tuple(out.shape), grid, name)
                         self.assertEqual(out.dtype, torch.float32, name)
                         self.assertTrue(torch.isfinite(out).all(), name)

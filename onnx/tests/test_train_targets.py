@@ -8,14 +8,14 @@ from hydranet.train.dataset import BoxObject
 from hydranet.train.targets import build_targets
 
 STRIDE, HEIGHT, WIDTH = 4, 32, 64
-LANE, ROAD = 3, 2
+LANE, ROAD, SOLID = 3, 2, 5
 
 
 class TargetTests(unittest.TestCase):
     def build(self, objects, labels=None, depth=None):
         labels = np.zeros((HEIGHT, WIDTH), dtype=np.uint8) if labels is None else labels
         depth = np.zeros((HEIGHT, WIDTH), dtype=np.float32) if depth is None else depth
-        return build_targets(labels, depth, objects, 2, STRIDE, (LANE,), (ROAD, LANE))
+        return build_targets(labels, depth, objects, 2, STRIDE, (LANE, SOLID), (ROAD, LANE, SOLID), (SOLID,))
 
     def test_buildTargets_oneBox_heatPeakAtCentreCellInItsClass(self):
         box = (20, 8, 33, 17)  # centre (27, 13) px -> cell (6, 3), offset (0.75, 0.25)
@@ -48,6 +48,18 @@ class TargetTests(unittest.TestCase):
         self.assertTrue((t["drivable"][0, 4:] == 1.0).all() and (t["drivable"][0, :4] == 0.0).all())
         self.assertTrue((t["depth_mask"][0, 4:] == 1.0).all() and (t["depth_mask"][0, :4] == 0.0).all())
         self.assertTrue((t["depth"][0, 4:] == 7.0).all())
+        self.assertEqual(float(t["solid_lines"].sum()), 0.0, "a dashed marking is not a solid line")
+
+    def test_buildTargets_solidEdgeAndDashedDivider_bothLanesOnlyEdgeSolid(self):
+        labels = np.zeros((HEIGHT, WIDTH), dtype=np.uint8)
+        labels[16:, :] = ROAD
+        labels[16:, 1] = SOLID   # edge line in cell column 0
+        labels[16:20, 30] = LANE  # one dash in cell column 7, rows 16..19 = cell row 4
+        t = self.build([], labels)
+        self.assertEqual(t["solid_lines"].shape, (1, HEIGHT // STRIDE, WIDTH // STRIDE))
+        self.assertEqual(np.argwhere(t["solid_lines"][0] == 1.0).tolist(), [[4, 0], [5, 0], [6, 0], [7, 0]])
+        self.assertEqual(np.argwhere(t["lanes"][0] == 1.0).tolist(), [[4, 0], [4, 7], [5, 0], [6, 0], [7, 0]])
+        self.assertTrue((t["drivable"][0, 4:] == 1.0).all(), "paint of either kind is drivable")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ namespace Octopilot.Perception.Oracle;
 /// HydraNet decoder produces, written into a <see cref="PerceptionFrameSet"/> made by <see cref="CreateResults"/>, so
 /// the BEV can run on ground truth. Per camera and set:
 /// <list type="bullet">
-/// <item><b>lanes</b>: fraction of <see cref="LabelClass.LaneMarking"/> pixels in each stride×stride block (map = image / stride).</item>
-/// <item><b>drivable</b>: fraction of <see cref="LabelClass.Road"/> + <see cref="LabelClass.LaneMarking"/> pixels in the block.</item>
+/// <item><b>lanes</b>: fraction of lane-marking pixels (<see cref="LabelClass.LaneMarking"/> or <see cref="LabelClass.SolidLaneMarking"/>) in each stride×stride block (map = image / stride).</item>
+/// <item><b>drivable</b>: fraction of road and lane-marking pixels in the block.</item>
 /// <item><b>depth</b>: mean camera-z (<see cref="LabelBuffer.DepthM"/>) over the block's non-sky pixels; a block of
 /// only sky is 0, the label buffer's own "no depth" value (the model's depth head is &gt; 0 everywhere, so consumers
 /// must read ≤ 0 as "no depth"). Never NaN.</item>
@@ -203,7 +203,7 @@ public sealed class OracleDecoder
                     int mx = u / stride;
                     nonSky[mx]++;
                     depthSum[mx] += depthRow[u];
-                    if (cls == LabelClass.LaneMarking)
+                    if (LabelClasses.IsLaneMarking(cls))
                     {
                         lanes[mx]++;
                         drivable[mx]++;

@@ -105,7 +105,7 @@ public sealed partial class HighwayRenderer
                 }
                 else if (absLateral >= edgeInner)
                 {
-                    label = LabelClass.LaneMarking;
+                    label = LabelClass.SolidLaneMarking;
                     baseColor = RenderPalette.Marking;
                 }
                 else
@@ -138,7 +138,7 @@ public sealed partial class HighwayRenderer
                     }
                 }
 
-                if (label == LabelClass.LaneMarking)
+                if (LabelClasses.IsLaneMarking(label))
                 {
                     // Paint is uniform: no texture, so a marking pixel is exactly the marking colour (before shadows).
                     px[0] = baseColor.R;

@@ -41,7 +41,7 @@ public class GroundGeometryTests
                     continue;
                 }
 
-                checkedMarkings += expected == LabelClass.LaneMarking ? 1 : 0;
+                checkedMarkings += LabelClasses.IsLaneMarking(expected) ? 1 : 0;
                 checkedRoad += expected == LabelClass.Road ? 1 : 0;
                 if (actual != expected && mismatches++ == 0)
                 {

@@ -41,7 +41,7 @@ public class LabelImageConsistencyTests
                     // Asphalt is grey with a blue tint of 4 levels, texture adds the same to every channel; shadows scale it.
                     Assert.True(r == g && b - r >= 0 && b - r <= 4 && r <= 92 + 12, at);
                     break;
-                case LabelClass.LaneMarking:
+                case LabelClass.LaneMarking or LabelClass.SolidLaneMarking:
                     markings++;
                     exactMarkings += r == 236 && g == 236 && b == 228 ? 1 : 0;
                     Assert.True(r == g && b <= r && r >= 236 * 0.45 - 1, at);

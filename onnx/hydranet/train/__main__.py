@@ -2,7 +2,7 @@
 
     onnx/train --data DIR --out OUT [--variant tiny] (--steps N | --epochs E) [--batch 8] [--lr 1e-3] [--seed 0]
 
-writes OUT/checkpoints/step-*.pt, OUT/log.csv, OUT/loss.svg and OUT/model/{model.onnx,model.onnx.sha256,sample/}.
+writes OUT/checkpoints/step-*.pt, OUT/log.csv, OUT/validation.csv, OUT/loss.svg and OUT/model/{model.onnx,model.onnx.sha256,sample/}.
 A run finding checkpoints in OUT resumes from the last one. Exit 2: the dataset or the options are refused.
 """
 
@@ -33,6 +33,12 @@ def parse_args(argv):
     p.add_argument("--threads", type=int, default=defaults.DEFAULT_THREADS, help="torch CPU threads")
     p.add_argument("--checkpoint-every", type=int, default=defaults.DEFAULT_CHECKPOINT_EVERY, help="steps")
     p.add_argument("--max-objects", type=int, default=defaults.DEFAULT_MAX_OBJECTS, help="K of the exported model")
+    p.add_argument("--schedule", choices=defaults.SCHEDULES, default=defaults.DEFAULT_SCHEDULE,
+                   help="learning-rate schedule: linear warm-up then cosine decay, or constant")
+    p.add_argument("--warmup-steps", type=int, default=defaults.DEFAULT_WARMUP_STEPS, help="steps of linear warm-up")
+    p.add_argument("--no-flip", action="store_true", help="do not mirror half the images left-right")
+    p.add_argument("--validate-every", type=int, default=defaults.DEFAULT_VALIDATE_EVERY,
+                   help="steps between validation passes on the val split (0: never)")
     resume = p.add_mutually_exclusive_group()
     resume.add_argument("--resume", action="store_true", help="require a checkpoint in OUT to resume from")
     resume.add_argument("--no-resume", action="store_true", help="start from scratch even if OUT has checkpoints")
@@ -45,7 +51,9 @@ def main(argv=None) -> int:
     try:
         options = TrainOptions(variant=args.variant, stride=args.stride, steps=args.steps, epochs=args.epochs,
                                batch=args.batch, learning_rate=args.lr, seed=args.seed, threads=args.threads,
-                               checkpoint_every=args.checkpoint_every, max_objects=args.max_objects)
+                               checkpoint_every=args.checkpoint_every, max_objects=args.max_objects,
+                               schedule=args.schedule, warmup_steps=args.warmup_steps, flip=not args.no_flip,
+                               validate_every=args.validate_every)
         resume = RESUME_REQUIRE if args.resume else RESUME_NEVER if args.no_resume else RESUME_AUTO
         train(args.data, args.out, options, resume, export=not args.no_export)
     except (DatasetError, ResumeError, ValueError) as error:

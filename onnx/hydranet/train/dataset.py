@@ -27,8 +27,9 @@ SPLITS = ("train", "val")
 MANIFEST_FILE = "manifest.json"
 SAMPLES_DIR = "samples"
 # labelClasses names the training targets are built from (looked up by name, not by index).
-LANE_LABELS = ("laneMarking",)
-DRIVABLE_LABELS = ("road", "laneMarking")
+LANE_LABELS = ("laneMarking", "solidLaneMarking")
+DRIVABLE_LABELS = ("road", "laneMarking", "solidLaneMarking")
+SOLID_LABELS = ("solidLaneMarking",)  # the solid_lines head's target; dashed dividers are laneMarking
 
 
 class DatasetError(ValueError):
@@ -74,6 +75,7 @@ class Dataset:
     classes: tuple
     lane_labels: tuple      # label indices counted as lane marking
     drivable_labels: tuple  # label indices counted as drivable
+    solid_labels: tuple     # label indices counted as solid-line paint
     items: tuple            # every (sample, camera) pair, in manifest order
 
     def split(self, name: str) -> tuple:
@@ -99,7 +101,7 @@ def open_dataset(root: str) -> Dataset:
     need.check(isinstance(label_classes, dict) and all(k.isdigit() and int(k) < 256 for k in label_classes),
                f"labelClasses must map label indices 0..255 to names, got {label_classes!r}")
     by_name = {name: int(index) for index, name in label_classes.items()}
-    for name in LANE_LABELS + DRIVABLE_LABELS:
+    for name in LANE_LABELS + DRIVABLE_LABELS + SOLID_LABELS:
         need.check(name in by_name, f"labelClasses must name {name!r}, got {sorted(by_name)}")
     samples = manifest.get("samples")
     need.check(isinstance(samples, list) and samples, "samples must be a non-empty list")
@@ -115,7 +117,8 @@ def open_dataset(root: str) -> Dataset:
         for camera in cameras:
             items.append(_open_item(folder, sample["id"], camera, sample["split"], height, width, classes))
     return Dataset(root, height, width, tuple(cameras), tuple(classes),
-                   tuple(by_name[n] for n in LANE_LABELS), tuple(by_name[n] for n in DRIVABLE_LABELS), tuple(items))
+                   tuple(by_name[n] for n in LANE_LABELS), tuple(by_name[n] for n in DRIVABLE_LABELS),
+                   tuple(by_name[n] for n in SOLID_LABELS), tuple(items))
 
 
 def _open_item(folder, sample_id, camera, split, height, width, classes) -> Item:

@@ -8,7 +8,7 @@ import os
 from .losses import LOSS_NAMES
 
 COLUMNS = ("step", "epoch", "total") + LOSS_NAMES + ("seconds",)
-COLOURS = ("#000000", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
+COLOURS = ("#000000", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 PLOT_WIDTH, PLOT_HEIGHT, MARGIN = 720, 400, 50
 
 
@@ -27,6 +27,27 @@ class TrainingLog:
 
     def append(self, step: int, epoch: int, total: float, losses: dict, seconds: float) -> None:
         row = [step, epoch, f"{total:.9g}"] + [f"{losses[n]:.9g}" for n in LOSS_NAMES] + [f"{seconds:.4f}"]
+        with open(self.path, "a", newline="", encoding="utf-8") as f:
+            csv.writer(f, lineterminator="\n").writerow(row)
+
+
+class ValidationLog:
+    """OUT/validation.csv: step, total and one column per loss, the mean over the val split (eval mode). Like
+    TrainingLog, rows past the resumed step are dropped."""
+
+    COLUMNS = ("step", "total") + LOSS_NAMES
+
+    def __init__(self, path: str, resume_step: int):
+        self.path = path
+        rows = read_rows(path) if resume_step > 0 and os.path.isfile(path) else []
+        rows = [row for row in rows if int(row["step"]) <= resume_step]
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=self.COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def append(self, step: int, mean: dict) -> None:
+        row = [step] + [f"{mean[n]:.9g}" for n in ("total",) + LOSS_NAMES]
         with open(self.path, "a", newline="", encoding="utf-8") as f:
             csv.writer(f, lineterminator="\n").writerow(row)
 

@@ -16,17 +16,18 @@ from ..export import export_onnx, write_model
 from ..model import build_model
 from ..sample import make_images, write_sample
 from . import checkpoint
-from .batches import batch_indices, collate, steps_per_epoch
+from .batches import batch_indices, collate, flips_for, steps_per_epoch
 from .dataset import MANIFEST_FILE, DatasetError, open_dataset
-from .log import TrainingLog, write_plot
+from .log import TrainingLog, ValidationLog, write_plot
 from .losses import LOSS_NAMES, compute_losses
 from .maps import head_maps
 from .options import TrainOptions
 
-LOG_FILE, PLOT_FILE, MODEL_DIR = "log.csv", "loss.svg", "model"
+LOG_FILE, VALIDATION_FILE, PLOT_FILE, MODEL_DIR = "log.csv", "validation.csv", "loss.svg", "model"
 RESUME_AUTO, RESUME_REQUIRE, RESUME_NEVER = "auto", "require", "never"
 # Options that must match the checkpoint to resume it; the budget and the checkpoint interval may change.
-RESUME_KEYS = ("variant", "stride", "batch", "learning_rate", "seed", "threads", "max_objects", "loss_weights")
+RESUME_KEYS = ("variant", "stride", "batch", "learning_rate", "seed", "threads", "max_objects", "loss_weights",
+               "schedule", "warmup_steps", "flip")
 SAMPLE_IMAGES = 2
 
 
@@ -35,8 +36,11 @@ class ResumeError(ValueError):
 
 
 def train(data_dir: str, out_dir: str, options: TrainOptions, resume: str = RESUME_AUTO, export: bool = True,
-          report=print) -> dict:
-    """Trains to options' step budget; returns {"step", "losses" (last step), "checkpoint", "model" (or None)}."""
+          report=print, stop_at_step: int = 0) -> dict:
+    """Trains to options' step budget; returns {"step", "losses" (last step), "checkpoint", "model" (or None)}.
+    stop_at_step > 0 ends the run early at that step with a checkpoint and no export, as a run killed after that
+    checkpoint would: the learning-rate schedule still follows the whole budget, so resuming it continues the same
+    curve."""
     dataset = open_dataset(data_dir)  # raises DatasetError before anything is written
     items = dataset.split("train")
     if not items:
@@ -72,34 +76,64 @@ def train(data_dir: str, out_dir: str, options: TrainOptions, resume: str = RESU
             report(f"starting over: removed {removed} checkpoint(s) from {out_dir}")
         torch.manual_seed(options.seed)
     log = TrainingLog(os.path.join(out_dir, LOG_FILE), step)
+    validation_items = dataset.split("val")
+    validation_log = ValidationLog(os.path.join(out_dir, VALIDATION_FILE), step)
     report(f"training {options.variant} {dataset.width}x{dataset.height} S={config.stride} on {len(items)} images, "
            f"{per_epoch} steps/epoch, steps {step}..{total_steps}, batch {options.batch}")
 
     saved_path, values = last if step else None, {}
-    while step < total_steps:
+    end_step = min(stop_at_step, total_steps) if stop_at_step > 0 else total_steps
+    while step < end_step:
         started = time.perf_counter()
         epoch, indices = batch_indices(step, len(items), options.batch, options.seed)
-        images, targets = collate([items[i] for i in indices], dataset, config.stride)
+        flips = flips_for(step, len(indices), options.seed) if options.flip else None
+        images, targets = collate([items[i] for i in indices], dataset, config.stride, flips)
         total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights, config.stride)
+        for group in optimizer.param_groups:
+            group["lr"] = options.learning_rate_at(step, total_steps)
         optimizer.zero_grad(set_to_none=True)
         total.backward()
         optimizer.step()
         step += 1
         values = {name: float(losses[name]) for name in LOSS_NAMES}
         log.append(step, epoch, float(total), values, time.perf_counter() - started)
-        if step % options.checkpoint_every == 0 or step == total_steps:
+        if step % options.checkpoint_every == 0 or step == end_step:
             saved_path = checkpoint.save(out_dir, step, model, optimizer, run)
             report(f"step {step}/{total_steps} total {float(total):.4f} "
                    + " ".join(f"{n} {v:.4f}" for n, v in values.items()) + f" -> {saved_path}")
+        if validation_items and options.validate_every and (step % options.validate_every == 0
+                                                            or step == total_steps):
+            mean = validation_losses(model, validation_items, dataset, config, options)
+            validation_log.append(step, mean)
+            report(f"step {step} validation ({len(validation_items)} images) total {mean['total']:.4f} "
+                   + " ".join(f"{n} {mean[n]:.4f}" for n in LOSS_NAMES))
     write_plot(os.path.join(out_dir, LOG_FILE), os.path.join(out_dir, PLOT_FILE))
 
     model_path = None
-    if export:
+    if export and step == total_steps:
         model_path = export_trained(model, config, os.path.join(out_dir, MODEL_DIR),
                                     f"trained {step} steps on {os.path.basename(os.path.abspath(data_dir))} "
                                     f"(onnx/train, seed {options.seed})", options.seed)
         report(f"wrote {model_path}")
     return {"step": step, "losses": values, "checkpoint": saved_path, "model": model_path}
+
+
+def validation_losses(model, items, dataset, config: HydraConfig, options: TrainOptions) -> dict:
+    """Mean losses over the val split, in eval mode (BN running statistics: the exported model's behaviour), no
+    mirroring; the model is back in train mode after. Touches no RNG, so it does not change the training run."""
+    model.eval()
+    sums, images_seen = {name: 0.0 for name in ("total",) + LOSS_NAMES}, 0
+    with torch.no_grad():
+        for start in range(0, len(items), options.batch):
+            chunk = items[start:start + options.batch]
+            images, targets = collate(chunk, dataset, config.stride)
+            total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights, config.stride)
+            sums["total"] += float(total) * len(chunk)
+            for name in LOSS_NAMES:
+                sums[name] += float(losses[name]) * len(chunk)
+            images_seen += len(chunk)
+    model.train()
+    return {name: value / images_seen for name, value in sums.items()}
 
 
 def export_trained(model, config: HydraConfig, out_dir: str, weights_doc: str, seed: int) -> str:

@@ -1,20 +1,25 @@
 """Losses per head. The heads output activated values (probabilities, metres, pixels), so the losses take those.
 
 - heat: CenterNet's penalty-reduced focal loss (alpha 2, beta 4), summed and divided by the number of objects.
-- offset, size, obj_depth: L1 at the object centre cells only, divided by the number of objects. Size is in input
-  pixels and divided by the stride (cells), so it is on the scale of the other terms.
-- depth: L1 in metres over the cells with a valid depth (depth_mask).
-- lanes, drivable: binary cross-entropy + soft Dice (1 - 2|p.t| / (|p| + |t|)) per image, averaged.
+- offset, size: L1 at the object centre cells only, divided by the number of objects. Size is in input pixels and
+  divided by the stride (cells), so it is on the scale of the other terms.
+- obj_depth (at the centre cells) and depth (over the cells with a valid depth, depth_mask): L1 on log(metres), i.e.
+  the relative error. L1 in metres let the horizon's 100+ m cells and the far cars dominate (a 10 m L1 after 1,500
+  steps) while a 1 m error on a car 10 m ahead, the one the planner brakes for, counted for little; the position bar
+  is relative too (5 % of range).
+- lanes, drivable, solid_lines: binary cross-entropy + soft Dice (1 - 2|p.t| / (|p| + |t|)) per image, averaged.
 Weights are TrainOptions.loss_weights; total = sum of weight x loss.
 """
 
 import torch
 import torch.nn.functional as F
 
+from ..heads import DEPTH_MIN_M
+
 PROBABILITY_CLAMP = 1e-4  # CenterNet clamps sigmoid outputs so log() stays finite
 FOCAL_ALPHA, FOCAL_BETA = 2.0, 4.0
 DICE_SMOOTH = 1.0
-LOSS_NAMES = ("lanes", "drivable", "depth", "heat", "offset", "size", "obj_depth")
+LOSS_NAMES = ("lanes", "drivable", "depth", "heat", "offset", "size", "obj_depth", "solid_lines")
 
 
 def focal_loss(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -40,6 +45,12 @@ def at_centres(maps: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
     return torch.gather(flat, 2, index.unsqueeze(1).expand(-1, d, -1)).transpose(1, 2)
 
 
+def masked_log_l1(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """masked_l1 of log(metres); targets are clamped to the depth head's floor first, so a masked-out 0 (no depth)
+    stays finite and contributes 0 through the mask."""
+    return masked_l1(torch.log(pred), torch.log(target.clamp(min=DEPTH_MIN_M)), mask)
+
+
 def masked_l1(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     """pred, target [..., D], mask broadcastable to them: mean absolute error over the masked entries."""
     mask = mask.expand_as(pred)
@@ -52,11 +63,12 @@ def compute_losses(maps: dict, targets: dict, weights: dict, stride: int) -> tup
     losses = {
         "lanes": bce_dice(maps["lanes"], targets["lanes"]),
         "drivable": bce_dice(maps["drivable"], targets["drivable"]),
-        "depth": masked_l1(maps["depth"], targets["depth"], targets["depth_mask"]),
+        "depth": masked_log_l1(maps["depth"], targets["depth"], targets["depth_mask"]),
         "heat": focal_loss(maps["heat"], targets["heat"]),
         "offset": masked_l1(at_centres(maps["offset"], index), targets["obj_offset"], mask),
         "size": masked_l1(at_centres(maps["size"], index) / stride, targets["obj_size"] / stride, mask),
-        "obj_depth": masked_l1(at_centres(maps["obj_depth"], index), targets["obj_depth"].unsqueeze(2), mask),
+        "obj_depth": masked_log_l1(at_centres(maps["obj_depth"], index), targets["obj_depth"].unsqueeze(2), mask),
+        "solid_lines": bce_dice(maps["solid_lines"], targets["solid_lines"]),
     }
     total = sum(weights[name] * value for name, value in losses.items())
     return total, losses

@@ -2,6 +2,7 @@
 decode (decode.py) produce:
 
 - lanes    [1,h,w]: 1 where any pixel of the SxS cell is a lane marking (thin markings survive the downsampling).
+- solid_lines [1,h,w]: 1 where any pixel of the cell is solid-line paint (the road's edge lines).
 - drivable [1,h,w]: fraction of the cell's pixels that are road or lane marking (a soft target).
 - depth    [1,h,w]: mean of the cell's valid depth pixels (> 0) in metres; depth_mask [1,h,w] = 1 where there is one.
 - heat     [C,h,w]: CenterNet heatmap, a Gaussian (radius from the box size, Zhou et al. 2019) per object centre in its
@@ -22,7 +23,7 @@ GAUSSIAN_MIN_OVERLAP = 0.7  # CenterNet: the radius keeps a box shifted within i
 
 
 def build_targets(labels: np.ndarray, depth: np.ndarray, objects, num_classes: int, stride: int,
-                  lane_labels: tuple, drivable_labels: tuple) -> dict:
+                  lane_labels: tuple, drivable_labels: tuple, solid_labels: tuple) -> dict:
     """labels uint8 [H,W], depth float32 [H,W] metres, objects a sequence of dataset.BoxObject -> dict of float32
     arrays (int64 for obj_index)."""
     height, width = labels.shape
@@ -32,6 +33,7 @@ def build_targets(labels: np.ndarray, depth: np.ndarray, objects, num_classes: i
         return mask[:h * stride, :w * stride].reshape(h, stride, w, stride).transpose(0, 2, 1, 3).reshape(h, w, -1)
 
     lane = cells(np.isin(labels, lane_labels)).any(axis=2)
+    solid = cells(np.isin(labels, solid_labels)).any(axis=2)
     drivable = cells(np.isin(labels, drivable_labels)).mean(axis=2)
     depth_cells = cells(depth.astype(np.float32))
     valid = depth_cells > 0
@@ -67,6 +69,7 @@ def build_targets(labels: np.ndarray, depth: np.ndarray, objects, num_classes: i
         "obj_offset": offset,
         "obj_size": size,
         "obj_depth": obj_depth,
+        "solid_lines": solid[None].astype(np.float32),
     }
 
 

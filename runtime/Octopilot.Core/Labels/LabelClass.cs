@@ -3,7 +3,8 @@ namespace Octopilot.Core.Labels;
 /// <summary>
 /// Per-pixel semantic class of a ground-truth class map (one byte per pixel): the label taxonomy shared by the
 /// synthetic camera, snapshots, datasets and perception evaluation. Drivable surface is
-/// <see cref="Road"/> or <see cref="LaneMarking"/>; the paved shoulder and the grass are <see cref="OffRoad"/>.
+/// <see cref="Road"/>, <see cref="LaneMarking"/> or <see cref="SolidLaneMarking"/>; the paved shoulder and the grass
+/// are <see cref="OffRoad"/>. Lane paint is either class: use <see cref="LabelClasses.IsLaneMarking"/>.
 /// </summary>
 public enum LabelClass : byte
 {
@@ -12,4 +13,11 @@ public enum LabelClass : byte
     Road = 2,
     LaneMarking = 3,
     Vehicle = 4,
+
+    /// <summary>
+    /// Paint of a continuous (solid) line: the road's edge lines. Dashed lane dividers are <see cref="LaneMarking"/>.
+    /// Appended (the values are written to label maps and datasets): a solid line is still lane paint, drivable, and
+    /// counts as a lane marking everywhere a marking of either kind is meant.
+    /// </summary>
+    SolidLaneMarking = 5,
 }

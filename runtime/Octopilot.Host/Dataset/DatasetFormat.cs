@@ -21,7 +21,7 @@ internal static class DatasetFormat
     /// <summary>Name of each <see cref="LabelClass"/> value of the class maps.</summary>
     public static IReadOnlyList<(LabelClass Value, string Name)> LabelClasses { get; } =
     [
-        (LabelClass.Sky, "sky"), (LabelClass.OffRoad, "offRoad"), (LabelClass.Road, "road"), (LabelClass.LaneMarking, "laneMarking"), (LabelClass.Vehicle, "vehicle"),
+        (LabelClass.Sky, "sky"), (LabelClass.OffRoad, "offRoad"), (LabelClass.Road, "road"), (LabelClass.LaneMarking, "laneMarking"), (LabelClass.Vehicle, "vehicle"), (LabelClass.SolidLaneMarking, "solidLaneMarking"),
     ];
 
     /// <summary>The files of one camera in a sample folder: image, class map, depth map, objects.</summary>

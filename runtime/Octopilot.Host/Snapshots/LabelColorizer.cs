@@ -6,7 +6,8 @@ namespace Octopilot.Host.Snapshots;
 /// <summary>
 /// Turns a per-pixel class map into a picture, and draws object boxes on a picture, for snapshots.
 /// Palette (R, G, B), taken from Cityscapes where the class exists there so the colours read as usual:
-/// Sky (70, 130, 180), OffRoad (107, 142, 35), Road (128, 64, 128), LaneMarking (255, 255, 255), Vehicle (0, 0, 142);
+/// Sky (70, 130, 180), OffRoad (107, 142, 35), Road (128, 64, 128), LaneMarking (255, 255, 255), Vehicle (0, 0, 142),
+/// SolidLaneMarking (250, 170, 30: Cityscapes' traffic-light orange, so edge lines stand out from dashed dividers);
 /// any other value is magenta (255, 0, 255) so a corrupt label map is obvious. Allocation is fine: off the hot path.
 /// </summary>
 public static class LabelColorizer
@@ -16,12 +17,14 @@ public static class LabelColorizer
     public const byte Road = (byte)LabelClass.Road;
     public const byte LaneMarking = (byte)LabelClass.LaneMarking;
     public const byte Vehicle = (byte)LabelClass.Vehicle;
+    public const byte SolidLaneMarking = (byte)LabelClass.SolidLaneMarking;
 
     public static readonly Rgb24Color SkyColor = new(70, 130, 180);
     public static readonly Rgb24Color OffRoadColor = new(107, 142, 35);
     public static readonly Rgb24Color RoadColor = new(128, 64, 128);
     public static readonly Rgb24Color LaneMarkingColor = new(255, 255, 255);
     public static readonly Rgb24Color VehicleColor = new(0, 0, 142);
+    public static readonly Rgb24Color SolidLaneMarkingColor = new(250, 170, 30);
     public static readonly Rgb24Color UnknownClassColor = new(255, 0, 255);
 
     /// <summary>Default outline colour for object boxes: yellow, which no class colour is.</summary>
@@ -34,6 +37,7 @@ public static class LabelColorizer
         Road => RoadColor,
         LaneMarking => LaneMarkingColor,
         Vehicle => VehicleColor,
+        SolidLaneMarking => SolidLaneMarkingColor,
         _ => UnknownClassColor,
     };
 

@@ -39,8 +39,8 @@ public class OracleDecoderTests
             for (int u = mx * Stride; u < (mx + 1) * Stride; u++)
             {
                 LabelClass c = labels.ClassAt(u, v);
-                lanes += c == LabelClass.LaneMarking ? 1 : 0;
-                drivable += c is LabelClass.Road or LabelClass.LaneMarking ? 1 : 0;
+                lanes += LabelClasses.IsLaneMarking(c) ? 1 : 0;
+                drivable += LabelClasses.IsDrivable(c) ? 1 : 0;
                 sky += c == LabelClass.Sky ? 1 : 0;
             }
         }
@@ -100,7 +100,7 @@ public class OracleDecoderTests
         int roadPixels = 0;
         foreach (byte c in labels.ClassMap)
         {
-            roadPixels += c is (byte)LabelClass.Road or (byte)LabelClass.LaneMarking ? 1 : 0;
+            roadPixels += LabelClasses.IsDrivable((LabelClass)c) ? 1 : 0;
         }
 
         float drivableMass = 0;

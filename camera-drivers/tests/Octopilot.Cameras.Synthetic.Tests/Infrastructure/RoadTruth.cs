@@ -43,7 +43,7 @@ internal static class RoadTruth
 
         if (abs >= half - road.MarkingWidthM)
         {
-            expected = LabelClass.LaneMarking;
+            expected = LabelClass.SolidLaneMarking;
             return true;
         }
 

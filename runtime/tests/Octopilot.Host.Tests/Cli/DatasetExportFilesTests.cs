@@ -55,6 +55,7 @@ public sealed class DatasetExportFilesTests : IClassFixture<DatasetExportRun>
         Assert.All(seen, value => Assert.True(Enum.IsDefined((LabelClass)value), $"class value {value} is not a LabelClass"));
         Assert.Contains((byte)LabelClass.Road, seen);
         Assert.Contains((byte)LabelClass.LaneMarking, seen);
+        Assert.Contains((byte)LabelClass.SolidLaneMarking, seen);
         Assert.Contains((byte)LabelClass.Sky, seen);
     }
 

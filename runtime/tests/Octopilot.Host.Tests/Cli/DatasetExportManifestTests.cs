@@ -25,7 +25,7 @@ public sealed class DatasetExportManifestTests : IClassFixture<DatasetExportRun>
         Assert.Equal(RigNames.Default8, _export.Cameras);
         Assert.Equal(["vehicle"], m.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(
-            new Dictionary<string, string> { ["0"] = "sky", ["1"] = "offRoad", ["2"] = "road", ["3"] = "laneMarking", ["4"] = "vehicle" },
+            new Dictionary<string, string> { ["0"] = "sky", ["1"] = "offRoad", ["2"] = "road", ["3"] = "laneMarking", ["4"] = "vehicle", ["5"] = "solidLaneMarking" },
             m.GetProperty("labelClasses").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
     }
 
