@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Octopilot.Host.Cli;
+using Octopilot.Host.Tests.Infrastructure;
+using Octopilot.Testing;
+
+namespace Octopilot.Host.Tests.Cli;
+
+/// <summary>`octopilot scenario run --camera-path`: ground truth, oracle and model verdicts side by side, per scenario.</summary>
+public sealed class ScenarioCommandCameraPathTests
+{
+    private const string ShortFollow = """
+        {
+          "name": "short-follow",
+          "description": "3 s behind a car at 20 m/s, 40 m ahead",
+          "durationS": 3,
+          "ego": {"lane": 1, "speedMps": 20},
+          "driver": {"setSpeedMps": 25},
+          "traffic": [ {"id": 1, "lane": 1, "gapAheadM": 40, "speedMps": 20} ],
+          "expect": {"minTimeGapS": 0.8}
+        }
+        """;
+
+    [Fact]
+    public void CameraPath_Both_EveryPerceptionJudgedSideBySideAndWrittenToJson()
+    {
+        using var folder = new TempFolder();
+        string scenario = folder.Write("short-follow.json", ShortFollow);
+        string json = Path.Combine(folder.Path, "out", "suite.json");
+
+        CliRun run = CliRun.Of("scenario", "run", scenario, "--camera-path", "--json", json);
+
+        Assert.True(run.ExitCode is ExitCodes.Ok or ExitCodes.Failed, run.Error + run.Output);
+        Assert.Matches(@"short-follow\s+ground truth PASS  oracle camera path PASS  model camera path (PASS|FAIL \(.+\))", run.Output);
+        Assert.Contains("ground truth 1/1 passed; oracle camera path 1/1 passed; model camera path ", run.Output, StringComparison.Ordinal);
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(json));
+        JsonElement row = Assert.Single(document.RootElement.EnumerateArray().ToArray());
+        Assert.Equal("short-follow", row.GetProperty("scenario").GetString());
+        Assert.True(row.GetProperty("groundTruth").GetProperty("passed").GetBoolean());
+        Assert.True(row.GetProperty("oracleCameraPath").GetProperty("passed").GetBoolean());
+        bool modelPassed = row.GetProperty("modelCameraPath").GetProperty("passed").GetBoolean();
+        Assert.Equal(modelPassed, row.GetProperty("modelCameraPath").GetProperty("failed").GetArrayLength() == 0);
+        Assert.Equal(modelPassed ? ExitCodes.Ok : ExitCodes.Failed, run.ExitCode);
+    }
+
+    [Fact]
+    public void CameraPath_OracleOnly_NoModelColumnAndNoModelLoaded()
+    {
+        using var folder = new TempFolder();
+        string scenario = folder.Write("short-follow.json", ShortFollow);
+
+        CliRun run = CliRun.Of("scenario", "run", scenario, "--camera-path", "--perception", "oracle");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
+        Assert.Contains("oracle camera path PASS  model camera path -", run.Output, StringComparison.Ordinal);
+        Assert.Contains("model camera path not run", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CameraPath_MissingModel_ExitsTwoNamingTheOptionBeforeRunning()
+    {
+        using var folder = new TempFolder();
+        string scenario = folder.Write("short-follow.json", ShortFollow);
+
+        CliRun run = CliRun.Of("scenario", "run", scenario, "--camera-path", "--model", Path.Combine(folder.Path, "absent.onnx"));
+
+        Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
+        Assert.Contains("--model", run.Error, StringComparison.Ordinal);
+        Assert.Contains("absent.onnx", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ground truth", run.Output, StringComparison.Ordinal);
+    }
+}
