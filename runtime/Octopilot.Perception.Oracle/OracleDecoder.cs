@@ -238,8 +238,7 @@ public sealed class OracleDecoder
                 continue;
             }
 
-            Vec3 centreCamera = calibration.EgoToCamera.Apply(o.GroundCentreEgoM);
-            float depth = centreCamera.Z > 0.01 && double.IsFinite(centreCamera.Z) ? (float)centreCamera.Z : o.MinDepthM;
+            float depth = o.FootprintDepthM(calibration);
             var detection = new Detection(
                 1f,
                 VehicleClassIndex,

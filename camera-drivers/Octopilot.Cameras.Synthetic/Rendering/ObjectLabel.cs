@@ -1,3 +1,4 @@
+using Octopilot.Core.Calibration;
 using Octopilot.Core.Geometry;
 using Octopilot.Core.Labels;
 
@@ -27,4 +28,20 @@ public readonly record struct ObjectLabel(
     int VisiblePixelCount,
     float MinDepthM,
     Vec3 GroundCentreEgoM,
-    double HeadingEgoRad);
+    double HeadingEgoRad)
+{
+    /// <summary>Nearer than this the footprint centre is at or behind the camera's image plane, m.</summary>
+    private const double MinFootprintDepthM = 0.01;
+
+    /// <summary>
+    /// The object's depth as perception reports it and the BEV projector reads it: camera-frame z of the footprint
+    /// centre (<see cref="GroundCentreEgoM"/>), or <see cref="MinDepthM"/> when that centre is not in front of the
+    /// camera (a car alongside, seen by a pillar camera). Not the nearest visible z: that is half a car length short,
+    /// and the projector would place the car that much nearer.
+    /// </summary>
+    public float FootprintDepthM(CameraCalibration camera)
+    {
+        double z = camera.EgoToCamera.Apply(GroundCentreEgoM).Z;
+        return z > MinFootprintDepthM && double.IsFinite(z) ? (float)z : MinDepthM;
+    }
+}

@@ -6,7 +6,8 @@
     DIR/samples/<id>/<camera>.class.png    8-bit gray, one labelClasses index per pixel
     DIR/samples/<id>/<camera>.depth.npy    float32 [H,W], metres along camera z, 0 = no depth (sky)
     DIR/samples/<id>/<camera>.objects.json [{"id", "class", "boxPx": [minU,minV,maxU,maxV] inclusive,
-                                            "visiblePixels", "depthM", "groundCentreEgoM", "headingEgoRad"}]
+                                            "visiblePixels", "depthM" (camera z of the footprint centre, what the
+                                            BEV projector reads), "nearestDepthM", "groundCentreEgoM", "headingEgoRad"}]
 
 Every (sample, camera) pair is one training image. The whole folder is validated when it is opened (sizes from the
 PNG headers and the .npy headers, objects parsed), so a broken file is refused before the first step, with its path;

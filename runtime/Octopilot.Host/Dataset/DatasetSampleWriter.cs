@@ -46,7 +46,7 @@ internal sealed class DatasetSampleWriter
             bytes += WritePng(stem + ".class.png", labels.ClassMap.ToArray(), ColorComponents.Grey);
             NpyWriter.WriteFloat32(stem + ".depth.npy", labels.DepthM, _heightPx, _widthPx);
             bytes += new FileInfo(stem + ".depth.npy").Length;
-            ObjectLabelsJsonWriter.Write(stem + ".objects.json", labels.Objects);
+            ObjectLabelsJsonWriter.Write(stem + ".objects.json", labels.Objects, camera);
             bytes += new FileInfo(stem + ".objects.json").Length;
             files += DatasetFormat.CameraFileSuffixes.Count;
         }

@@ -88,7 +88,7 @@ public sealed class DatasetExportFilesTests : IClassFixture<DatasetExportRun>
     [Fact]
     public void Export_Objects_BoxesLieInsideTheImageAndCoverVehiclePixels()
     {
-        int objects = 0;
+        int objects = 0, footprintFarther = 0;
         long boxPixels = 0, vehiclePixelsInBoxes = 0;
         foreach (string id in _export.SampleIds)
         {
@@ -114,7 +114,9 @@ public sealed class DatasetExportFilesTests : IClassFixture<DatasetExportRun>
 
                     int visible = o.GetProperty("visiblePixels").GetInt32();
                     Assert.InRange(visible, 1, vehicle);
-                    Assert.True(o.GetProperty("depthM").GetDouble() > 0);
+                    double depth = o.GetProperty("depthM").GetDouble(), nearest = o.GetProperty("nearestDepthM").GetDouble();
+                    Assert.True(depth > 0 && nearest > 0, $"{id}/{camera}: depthM {depth}, nearestDepthM {nearest}");
+                    footprintFarther += depth > nearest ? 1 : 0;
                     Assert.Equal(3, o.GetProperty("groundCentreEgoM").GetArrayLength());
                     Assert.True(double.IsFinite(o.GetProperty("headingEgoRad").GetDouble()));
                     boxPixels += (box[2] - box[0] + 1) * (box[3] - box[1] + 1);
@@ -124,6 +126,9 @@ public sealed class DatasetExportFilesTests : IClassFixture<DatasetExportRun>
         }
 
         Assert.True(objects > 0, "no object in 3 samples x 8 cameras");
+        // depthM is the footprint centre's z: behind the nearest visible point for nearly every car (not for a car
+        // whose near end is hidden, nor one alongside, where it falls back to the nearest z).
+        Assert.True(footprintFarther > objects * 0.7, $"depthM beyond nearestDepthM for only {footprintFarther} of {objects} objects");
         Assert.True(vehiclePixelsInBoxes > boxPixels / 2, $"only {vehiclePixelsInBoxes} of {boxPixels} box pixels are class vehicle");
     }
 
