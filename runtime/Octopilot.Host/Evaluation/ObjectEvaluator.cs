@@ -1,0 +1,109 @@
+using Octopilot.Fusion.Objects;
+using Octopilot.Fusion.Tracking;
+using Octopilot.Host.Dataset;
+using Octopilot.Inference.Perception;
+
+namespace Octopilot.Host.Evaluation;
+
+/// <summary>
+/// Object metrics of one camera image at a time: labels split into evaluable and ignore (visible pixels), detections
+/// matched to labels (<see cref="DetectionMatcher"/>, class-agnostic: the dataset labels one class, vehicle), counted
+/// per band and threshold (<see cref="ObjectCounts"/>), and placed in the ego frame by the runtime's
+/// <see cref="DetectionProjector"/> (the car's lift, ego motion zero: a still image has no time to shift over):
+/// <list type="bullet">
+/// <item>detections at the operating threshold are projected among themselves (the list the car would project), those
+/// below it (only the sweep sees them) among all decoded detections; an unmatched detection's band is its own range;</item>
+/// <item>model error: each evaluable label matched at the operating threshold, its detection's point vs the label's
+/// ground centre;</item>
+/// <item>oracle error: each evaluable label's own box and label depth as a detection (score 1, among all the image's
+/// labels, so occlusion cuts see the same neighbours), through the same projector.</item>
+/// </list>
+/// </summary>
+internal sealed class ObjectEvaluator
+{
+    private readonly DetectionProjector _projector;
+    private readonly float _scoreThreshold;
+    private readonly int _minVisiblePixels;
+    private readonly int _oracleClassIndex;
+
+    public ObjectEvaluator(DetectionProjector projector, IReadOnlyList<string> modelClasses, float scoreThreshold, int minVisiblePixels)
+    {
+        _projector = projector;
+        _scoreThreshold = scoreThreshold;
+        _minVisiblePixels = minVisiblePixels;
+        int vehicle = modelClasses.ToList().FindIndex(c => string.Equals(c, "vehicle", StringComparison.OrdinalIgnoreCase));
+        _oracleClassIndex = Math.Max(vehicle, 0);
+        Counts = new ObjectCounts([scoreThreshold, .. EvaluationSettings.SweepThresholds]);
+    }
+
+    /// <summary>Threshold 0 of <see cref="Counts"/> is the operating one; the sweep follows.</summary>
+    public ObjectCounts Counts { get; }
+
+    public PlacementErrors Model { get; } = new();
+
+    public PlacementErrors Oracle { get; } = new();
+
+    public void Add(int camera, IReadOnlyList<LabelledObject> objects, ReadOnlySpan<Detection> decoded)
+    {
+        var labels = objects.Select(o => new EvaluatedLabel(o.VisiblePixels >= _minVisiblePixels, o.HorizontalRangeM)).ToArray();
+        Detection[] all = decoded.ToArray();
+        Detection[] operating = all.Where(d => d.Score >= _scoreThreshold).ToArray();
+        int[] labelOf = DetectionMatcher.Match(
+            objects.Select(o => PixelBox.FromInclusive(o.MinUPx, o.MinVPx, o.MaxUPx, o.MaxVPx)).ToArray(),
+            all.Select(d => PixelBox.FromCentre(d.CenterUPx, d.CenterVPx, d.WidthPx, d.HeightPx)).ToArray(),
+            all.Select(d => d.Score).ToArray());
+
+        var scored = new ScoredDetection[all.Length];
+        int operatingIndex = 0;
+        for (int i = 0; i < all.Length; i++)
+        {
+            bool atOperatingPoint = all[i].Score >= _scoreThreshold;
+            double x, y;
+            bool placed = atOperatingPoint
+                ? TryPlace(camera, operating, operatingIndex++, out x, out y)
+                : TryPlace(camera, all, i, out x, out y);
+            scored[i] = new ScoredDetection(all[i].Score, placed ? Math.Sqrt((x * x) + (y * y)) : double.NaN, labelOf[i]);
+            if (atOperatingPoint && labelOf[i] >= 0 && labels[labelOf[i]].Evaluable)
+            {
+                AddError(Model, objects[labelOf[i]], placed, x, y);
+            }
+        }
+
+        Counts.Add(labels, scored);
+        AddOracle(camera, objects, labels);
+    }
+
+    private void AddOracle(int camera, IReadOnlyList<LabelledObject> objects, EvaluatedLabel[] labels)
+    {
+        Detection[] oracle = objects.Select(o => new Detection(
+            1f, _oracleClassIndex, (o.MinUPx + o.MaxUPx + 1) / 2f, (o.MinVPx + o.MaxVPx + 1) / 2f, o.MaxUPx - o.MinUPx + 1, o.MaxVPx - o.MinVPx + 1,
+            (float)o.DepthM, RangeSource.ObjectDepth)).ToArray();
+        for (int i = 0; i < oracle.Length; i++)
+        {
+            if (labels[i].Evaluable)
+            {
+                bool placed = TryPlace(camera, oracle, i, out double x, out double y);
+                AddError(Oracle, objects[i], placed, x, y);
+            }
+        }
+    }
+
+    private bool TryPlace(int camera, Detection[] detections, int index, out double xM, out double yM)
+    {
+        bool placed = _projector.TryProjectDetection(camera, detections, index, 0, default(EgoMotion), out ObjectMeasurement m);
+        (xM, yM) = (m.XM, m.YM);
+        return placed;
+    }
+
+    private static void AddError(PlacementErrors errors, LabelledObject label, bool placed, double xM, double yM)
+    {
+        if (placed)
+        {
+            errors.AddPlaced(label.HorizontalRangeM, Math.Sqrt(((xM - label.GroundCentreXM) * (xM - label.GroundCentreXM)) + ((yM - label.GroundCentreYM) * (yM - label.GroundCentreYM))));
+        }
+        else
+        {
+            errors.AddNotPlaced(label.HorizontalRangeM);
+        }
+    }
+}
