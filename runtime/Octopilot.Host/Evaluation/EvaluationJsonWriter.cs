@@ -36,6 +36,7 @@ internal static class EvaluationJsonWriter
         json.WriteStartObject("bevPositionError");
         WritePlacement(json, "model", report.ModelPlacement);
         WritePlacement(json, "oracle", report.OraclePlacement);
+        WritePlacement(json, "oracleCentreDepth", report.OracleCentreDepthPlacement);
         json.WriteEndObject();
         json.WriteStartObject("definitions");
         foreach ((string metric, string definition) in EvaluationDefinitions.For(report))

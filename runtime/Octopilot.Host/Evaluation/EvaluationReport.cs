@@ -45,4 +45,7 @@ internal sealed record EvaluationReport
 
     /// <summary>The same for every evaluable label's own box and depth (the method's floor).</summary>
     public required IReadOnlyList<PlacementSummary> OraclePlacement { get; init; }
+
+    /// <summary>The same with the camera z of each label's ground centre as its depth (what the projector assumes depth means).</summary>
+    public required IReadOnlyList<PlacementSummary> OracleCentreDepthPlacement { get; init; }
 }

@@ -63,7 +63,7 @@ internal static class EvaluationRunner
         MaskIou[] ious = heads.Select(_ => new MaskIou()).ToArray();
         var depth = new DepthErrors();
         var projector = new DetectionProjector(rig, engine.ClassNames, new WorldModelOptions().Projector);
-        var objects = new ObjectEvaluator(projector, engine.ClassNames, settings.ScoreThreshold, settings.MinVisiblePixels);
+        var objects = new ObjectEvaluator(projector, rig, engine.ClassNames, settings.ScoreThreshold, settings.MinVisiblePixels);
         progress.WriteLine($"evaluate: {reader.Selected.Count} sample(s) x {manifest.Cameras.Count} camera(s) of {settings.DataPath} ({settings.SplitName}) at {w}x{h}, grid {engine.MapWidth}x{engine.MapHeight} cells");
         for (int s = 0; s < reader.Selected.Count; s++)
         {
@@ -121,6 +121,7 @@ internal static class EvaluationRunner
             Objects = engine.Heads.HasDetections ? ObjectsResult(objects, settings.ScoreThreshold) : null,
             ModelPlacement = objects.Model.Summaries,
             OraclePlacement = objects.Oracle.Summaries,
+            OracleCentreDepthPlacement = objects.OracleCentreDepth.Summaries,
         };
     }
 

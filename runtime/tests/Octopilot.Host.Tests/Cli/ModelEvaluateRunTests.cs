@@ -71,7 +71,7 @@ public sealed class ModelEvaluateRunTests
             AssertFraction(point.GetProperty("within80m"), "precision", required: false);
         }
 
-        foreach (string who in new[] { "model", "oracle" })
+        foreach (string who in new[] { "model", "oracle", "oracleCentreDepth" })
         {
             JsonElement[] rows = root.GetProperty("bevPositionError").GetProperty(who).EnumerateArray().ToArray();
             Assert.Equal(5, rows.Length);
@@ -83,6 +83,12 @@ public sealed class ModelEvaluateRunTests
         }
 
         Assert.True(root.GetProperty("bevPositionError").GetProperty("oracle")[4].GetProperty("placed").GetInt32() > 0, "the oracle places labelled vehicles within 80 m");
+
+        // Perfect boxes with the depth the projector expects land within a metre: the rig is the export's, in its
+        // camera order, scaled to the mode (a wrong camera or scale puts them metres off).
+        JsonElement centre = root.GetProperty("bevPositionError").GetProperty("oracleCentreDepth")[4];
+        Assert.True(centre.GetProperty("placed").GetInt32() > 0);
+        Assert.InRange(centre.GetProperty("medianM").GetDouble(), 0.0, 1.0);
         Assert.True(root.GetProperty("definitions").EnumerateObject().Count() >= 8);
     }
 
