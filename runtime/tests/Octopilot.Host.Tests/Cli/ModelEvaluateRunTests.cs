@@ -92,6 +92,20 @@ public sealed class ModelEvaluateRunTests
         Assert.True(root.GetProperty("definitions").EnumerateObject().Count() >= 8);
     }
 
+    [Fact]
+    public void Evaluate_Json_PrintsTheReportOnStdoutAndProgressOnStderr()
+    {
+        using var dataset = new DatasetExportRun();
+
+        CliRun run = CliRun.Of("model", "evaluate", "--model", Model, "--data", dataset.OutDirectory, "--split", "all", "--limit", "1", "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
+        using JsonDocument report = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, report.RootElement.GetProperty("samples").GetInt32());
+        Assert.Equal("all", report.RootElement.GetProperty("split").GetString());
+        Assert.Contains("evaluate: 1/1 samples", run.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertFraction(JsonElement element, string name, bool required)
     {
         JsonElement value = element.GetProperty(name);
