@@ -125,7 +125,7 @@ internal static class EvaluationRunner
         };
     }
 
-    /// <summary>Samples between progress lines on stderr (43 samples: about one line per 3 s on a laptop core).</summary>
+    /// <summary>Samples between progress lines on stderr (a 43-sample val split: five lines).</summary>
     private const int ProgressEverySamples = 10;
 
     private static ObjectResult ObjectsResult(ObjectEvaluator objects, float threshold)
