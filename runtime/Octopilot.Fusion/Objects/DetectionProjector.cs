@@ -147,10 +147,11 @@ public sealed class DetectionProjector
 
     /// <summary>
     /// Detection <paramref name="index"/> of camera <paramref name="camera"/> (among its camera's <paramref name="detections"/>, for occlusion) as a measurement in the ego frame <paramref name="dtS"/> after
-    /// the camera's start of frame; false when skipped (score) or rejected (counted). Internal: tests attribute
-    /// measurements to cameras and boxes through it.
+    /// the camera's start of frame; false when skipped (score) or rejected (counted). Public so that callers can attribute
+    /// measurements to cameras and boxes: the tests, and <c>octopilot model evaluate</c>, which compares each detection's
+    /// place with its label's (the same lift the car uses, one detection at a time).
     /// </summary>
-    internal bool TryProjectDetection(int camera, ReadOnlySpan<Detection> detections, int index, double dtS, in EgoMotion ego, out ObjectMeasurement measurement)
+    public bool TryProjectDetection(int camera, ReadOnlySpan<Detection> detections, int index, double dtS, in EgoMotion ego, out ObjectMeasurement measurement)
     {
         measurement = default;
         ref readonly Detection detection = ref detections[index];

@@ -5,15 +5,17 @@ namespace Octopilot.Host.Cli;
 
 /// <summary>
 /// `octopilot model inspect FILE` and `octopilot model validate FILE`: an ONNX file against HydraNet contract v1
-/// (onnx/CONTRACT.md). Both open the model on CPU without optimisation; neither runs it.
+/// (onnx/CONTRACT.md). Both open the model on CPU without optimisation; neither runs it. `octopilot model evaluate`
+/// (<see cref="ModelEvaluateCommand"/>) runs it on a dataset.
 /// </summary>
 internal static class ModelCommand
 {
     public static Command Build(TextWriter output, TextWriter error) =>
-        new("model", "Check an ONNX model file against the HydraNet contract")
+        new("model", "Check an ONNX model file against the HydraNet contract, or measure it on a dataset")
         {
             BuildInspect(output, error),
             BuildValidate(output, error),
+            ModelEvaluateCommand.Build(output, error),
         };
 
     private static Command BuildInspect(TextWriter output, TextWriter error)
