@@ -13,13 +13,7 @@ namespace Octopilot.Host.Tests.Cli;
 /// </summary>
 public sealed class ModelEvaluateRunTests
 {
-    /// <summary>
-    /// The committed model; the variable <c>OCTOPILOT_EVAL_TEST_MODEL</c> points the test at another contract model (for a
-    /// branch whose committed model the runtime does not accept yet).
-    /// </summary>
-    private static string Model => Environment.GetEnvironmentVariable("OCTOPILOT_EVAL_TEST_MODEL") is { Length: > 0 } other
-        ? other
-        : Path.Combine(RepositoryPaths.Root, "onnx", "models", "hydranet-tiny-288x384", "model.onnx");
+    private static string Model => Path.Combine(RepositoryPaths.Root, "onnx", "models", "hydranet-tiny-288x384", "model.onnx");
 
     [Fact]
     public void Evaluate_ExportedDataset_ExitsZeroWithEveryMetricInRange()
