@@ -71,6 +71,10 @@ public sealed class Planner
         var laneChangeContext = new LaneChangeContext(request, driver.Engaged, worldUsable, speedMps, timeGapS);
         LaneChangeState laneChangeBefore = state.LaneChange.State;
         LaneChangeReason transition = LaneChangeController.Step(ref state.LaneChange, inputs.World, laneChangeContext, options);
+        if (transition == LaneChangeReason.SolidBoundary)
+        {
+            state.SolidBoundaryRefusalCount++;
+        }
         LateralOutput lateral = StepLateral(inputs, ref state, laneChangeBefore, options);
 
         if (!driver.Engaged)

@@ -22,6 +22,7 @@ public struct PlannerState
     internal ReasonCounters<InputFault> Faults;
     internal InputFaultDetail LastFaultDetail;
     internal long StaleTickCount;
+    internal long SolidBoundaryRefusalCount;
     internal long TickCount;
 
     public readonly long Ticks => TickCount;
@@ -42,6 +43,9 @@ public struct PlannerState
 
     /// <summary>Ticks on which the world model was stale (older than the bound) or marked invalid.</summary>
     public readonly long StaleTicks => StaleTickCount;
+
+    /// <summary>Lane-change procedures cancelled because the boundary toward the target lane was solid (<see cref="LaneChangeReason.SolidBoundary"/>).</summary>
+    public readonly long SolidBoundaryRefusals => SolidBoundaryRefusalCount;
 
     /// <summary>The most recent input fault (kept after later valid ticks); describe it with <see cref="InputValidator.Describe"/>.</summary>
     public readonly InputFaultDetail LastFault => LastFaultDetail;

@@ -13,6 +13,8 @@ namespace Octopilot.Perception.Oracle;
 /// <list type="bullet">
 /// <item><b>lanes</b>: fraction of lane-marking pixels (<see cref="LabelClass.LaneMarking"/> or <see cref="LabelClass.SolidLaneMarking"/>) in each stride×stride block (map = image / stride).</item>
 /// <item><b>drivable</b>: fraction of road and lane-marking pixels in the block.</item>
+/// <item><b>solid lines</b>: fraction of <see cref="LabelClass.SolidLaneMarking"/> pixels (edge-line paint) in the block;
+/// dashed-divider paint (<see cref="LabelClass.LaneMarking"/>) is 0 here, as in the model's optional solid_lines head.</item>
 /// <item><b>depth</b>: mean camera-z (<see cref="LabelBuffer.DepthM"/>) over the block's non-sky pixels; a block of
 /// only sky is 0, the label buffer's own "no depth" value (the model's depth head is &gt; 0 everywhere, so consumers
 /// must read ≤ 0 as "no depth"). Never NaN.</item>
@@ -36,6 +38,7 @@ public sealed class OracleDecoder
     private readonly CameraCalibration[] _cameras;
     private readonly string[] _cameraNames;
     private readonly int[][] _laneCounts;
+    private readonly int[][] _solidCounts;
     private readonly int[][] _drivableCounts;
     private readonly int[][] _nonSkyCounts;
     private readonly double[][] _depthSums;
@@ -82,6 +85,7 @@ public sealed class OracleDecoder
         _cameras = new CameraCalibration[rig.Count];
         _cameraNames = new string[rig.Count];
         _laneCounts = new int[rig.Count][];
+        _solidCounts = new int[rig.Count][];
         _drivableCounts = new int[rig.Count][];
         _nonSkyCounts = new int[rig.Count][];
         _depthSums = new double[rig.Count][];
@@ -91,6 +95,7 @@ public sealed class OracleDecoder
             _cameras[c] = rig[c].ScaledTo(imageWidthPx, imageHeightPx);
             _cameraNames[c] = rig[c].Name;
             _laneCounts[c] = new int[MapWidth];
+            _solidCounts[c] = new int[MapWidth];
             _drivableCounts[c] = new int[MapWidth];
             _nonSkyCounts[c] = new int[MapWidth];
             _depthSums[c] = new double[MapWidth];
@@ -138,12 +143,13 @@ public sealed class OracleDecoder
             perception.SetValid(HeadKind.Drivable, false);
             perception.SetValid(HeadKind.Depth, false);
             perception.SetValid(HeadKind.Objects, false);
+            perception.SetValid(HeadKind.SolidLines, false);
         }
     }
 
     /// <summary>
     /// Writes camera <paramref name="camera"/>'s perception of one frame into <paramref name="results"/> from its
-    /// ground truth, and marks the frame present and all four heads valid. Allocates nothing.
+    /// ground truth, and marks the frame present and every head (solid lines included) valid. Allocates nothing.
     /// </summary>
     /// <param name="startOfFrameNs">Start of frame of the camera's image (monotonic ns).</param>
     public void Decode(PerceptionFrameSet results, int camera, LabelBuffer labels, long startOfFrameNs)
@@ -166,6 +172,7 @@ public sealed class OracleDecoder
         perception.SetValid(HeadKind.Drivable, true);
         perception.SetValid(HeadKind.Depth, true);
         perception.SetValid(HeadKind.Objects, true);
+        perception.SetValid(HeadKind.SolidLines, true);
     }
 
     private void DecodeMaps(int camera, LabelBuffer labels, PerceptionFrameSet results)
@@ -173,7 +180,9 @@ public sealed class OracleDecoder
         Span<float> lanesMap = results.WritableMap(HeadKind.Lanes, camera);
         Span<float> drivableMap = results.WritableMap(HeadKind.Drivable, camera);
         Span<float> depthMap = results.WritableMap(HeadKind.Depth, camera);
+        Span<float> solidMap = results.WritableMap(HeadKind.SolidLines, camera);
         Span<int> lanes = _laneCounts[camera];
+        Span<int> solid = _solidCounts[camera];
         Span<int> drivable = _drivableCounts[camera];
         Span<int> nonSky = _nonSkyCounts[camera];
         Span<double> depthSum = _depthSums[camera];
@@ -185,6 +194,7 @@ public sealed class OracleDecoder
         for (int my = 0; my < MapHeight; my++)
         {
             lanes.Clear();
+            solid.Clear();
             drivable.Clear();
             nonSky.Clear();
             depthSum.Clear();
@@ -207,6 +217,7 @@ public sealed class OracleDecoder
                     {
                         lanes[mx]++;
                         drivable[mx]++;
+                        solid[mx] += cls == LabelClass.SolidLaneMarking ? 1 : 0;
                     }
                     else if (cls == LabelClass.Road)
                     {
@@ -219,6 +230,7 @@ public sealed class OracleDecoder
             for (int mx = 0; mx < mapWidth; mx++)
             {
                 lanesMap[rowOffset + mx] = lanes[mx] * inverseArea;
+                solidMap[rowOffset + mx] = solid[mx] * inverseArea;
                 drivableMap[rowOffset + mx] = drivable[mx] * inverseArea;
                 depthMap[rowOffset + mx] = nonSky[mx] == 0 ? 0f : (float)(depthSum[mx] / nonSky[mx]);
             }

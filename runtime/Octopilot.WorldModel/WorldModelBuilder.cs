@@ -25,7 +25,7 @@ public sealed class WorldModelBuilder
     private readonly LaneFitter _laneFitter;
     private readonly int[] _order = new int[ObjectTrackerOptions.MaxTracks];
     private ObjectMeasurementList _measurements;
-    private (int LaneCount, int EgoLaneIndex, double EgoLateralOffsetM, double LaneWidthM) _lastLanes;
+    private (int LaneCount, int EgoLaneIndex, double EgoLateralOffsetM, double LaneWidthM, LaneMarking Left, LaneMarking Right) _lastLanes;
     private LaneCentreLine _lastCentreLine;
     private long _lastLanesNs = long.MinValue;
 
@@ -136,8 +136,10 @@ public sealed class WorldModelBuilder
             output.EgoLateralOffsetM = Lanes.EgoLateralOffsetM;
             output.LaneWidthM = Lanes.EgoLaneWidthM;
             output.EgoCentreLine = EgoCentreLine(Lanes);
+            output.EgoLeftBoundaryMarking = BoundaryMarkings.ToPlanner(Lanes.Boundary(Lanes.EgoLaneIndex));
+            output.EgoRightBoundaryMarking = BoundaryMarkings.ToPlanner(Lanes.Boundary(Lanes.EgoLaneIndex + 1));
             _lastCentreLine = output.EgoCentreLine;
-            _lastLanes = (output.LaneCount, output.EgoLaneIndex, output.EgoLateralOffsetM, output.LaneWidthM);
+            _lastLanes = (output.LaneCount, output.EgoLaneIndex, output.EgoLateralOffsetM, output.LaneWidthM, output.EgoLeftBoundaryMarking, output.EgoRightBoundaryMarking);
             _lastLanesNs = output.TimestampNs;
             LanesFromFit = true;
             return;
@@ -154,6 +156,8 @@ public sealed class WorldModelBuilder
             output.EgoLateralOffsetM = _lastLanes.EgoLateralOffsetM;
             output.LaneWidthM = _lastLanes.LaneWidthM;
             output.EgoCentreLine = _lastCentreLine;
+            output.EgoLeftBoundaryMarking = _lastLanes.Left;
+            output.EgoRightBoundaryMarking = _lastLanes.Right;
             return;
         }
 

@@ -10,7 +10,8 @@ namespace Octopilot.Benchmarks.Fusion;
 /// BEV fusion of one 8-camera set on the default grid (150 m x 40 m at 0.25 m: 96,000 cells) from 96x72 maps (the sim's
 /// 384x288 capture at stride 4): the gather of lanes + drivable through the lookup table. Map values are random in [0, 1].
 /// <see cref="MissingCamera"/> −1: every camera valid (the usual set, branch-free gather); 5: one camera missing (the
-/// masked gather that renormalises over the valid sources). Also the one-off table build at start-up.
+/// masked gather that renormalises over the valid sources). <see cref="SolidLinesHead"/>: the model has the optional
+/// solid_lines head (a third gather) or not (that layer is cleared). Also the one-off table build at start-up.
 /// </summary>
 [MemoryDiagnoser]
 public class BevFusionBenchmarks
@@ -29,6 +30,9 @@ public class BevFusionBenchmarks
     [Params(-1, 5)]
     public int MissingCamera { get; set; }
 
+    [Params(false, true)]
+    public bool SolidLinesHead { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -39,7 +43,7 @@ public class BevFusionBenchmarks
         var random = new Random(5);
         for (int camera = 0; camera < _rig.Count; camera++)
         {
-            foreach (HeadKind head in (ReadOnlySpan<HeadKind>)[HeadKind.Lanes, HeadKind.Drivable])
+            foreach (HeadKind head in (ReadOnlySpan<HeadKind>)[HeadKind.Lanes, HeadKind.Drivable, HeadKind.SolidLines])
             {
                 Span<float> map = _set.WritableMap(head, camera);
                 for (int i = 0; i < map.Length; i++)
@@ -53,10 +57,11 @@ public class BevFusionBenchmarks
             perception.FramePresent = present;
             perception.SetValid(HeadKind.Lanes, present);
             perception.SetValid(HeadKind.Drivable, present);
+            perception.SetValid(HeadKind.SolidLines, present && SolidLinesHead);
         }
     }
 
-    /// <summary>Per frame set: lanes + drivable into the grid, with the known layers.</summary>
+    /// <summary>Per frame set: lanes + drivable (+ solid lines when the model has them) into the grid, with the known layers.</summary>
     [Benchmark]
     public int FuseLanesAndDrivable()
     {

@@ -35,6 +35,16 @@ public struct WorldModelSnapshot
     /// </summary>
     public LaneCentreLine EgoCentreLine;
 
+    /// <summary>
+    /// Paint of the ego lane's left boundary (between the ego lane and lane <see cref="EgoLaneIndex"/> − 1).
+    /// <see cref="LaneMarking.Unknown"/> (default) when the producer does not know it; only <see cref="LaneMarking.Solid"/>
+    /// changes what the planner does.
+    /// </summary>
+    public LaneMarking EgoLeftBoundaryMarking;
+
+    /// <summary>Paint of the ego lane's right boundary (between the ego lane and lane <see cref="EgoLaneIndex"/> + 1); as <see cref="EgoLeftBoundaryMarking"/>.</summary>
+    public LaneMarking EgoRightBoundaryMarking;
+
     /// <summary>The cameras covering the left side (pillar + repeater) deliver usable data.</summary>
     public bool LeftCamerasHealthy;
 

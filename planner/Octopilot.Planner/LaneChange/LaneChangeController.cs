@@ -148,6 +148,12 @@ internal static class LaneChangeController
             return CamerasUnhealthy;
         }
 
+        // Every production lane-change assist: never start across a solid line. Unknown or dashed: allowed, as before.
+        if (BoundaryToward(world, m.Direction) == LaneMarking.Solid)
+        {
+            return SolidBoundary;
+        }
+
         return ctx.SpeedMps < o.LaneChangeMinSpeedMps ? BelowMinSpeed : None;
     }
 
@@ -194,6 +200,10 @@ internal static class LaneChangeController
 
     private static int TargetLaneOf(in WorldModelSnapshot world, Side side) =>
         side == Side.Left ? world.EgoLaneIndex - 1 : world.EgoLaneIndex + 1;
+
+    /// <summary>The marking between the ego lane and the lane on <paramref name="side"/>.</summary>
+    private static LaneMarking BoundaryToward(in WorldModelSnapshot world, Side side) =>
+        side == Side.Left ? world.EgoLeftBoundaryMarking : world.EgoRightBoundaryMarking;
 
     private static bool SideCamerasHealthy(in WorldModelSnapshot world, Side side) =>
         side == Side.Left ? world.LeftCamerasHealthy : world.RightCamerasHealthy;

@@ -51,4 +51,10 @@ public enum LaneChangeReason : byte
 
     /// <summary>The system was disengaged.</summary>
     Disengaged = 15,
+
+    /// <summary>
+    /// The boundary between the ego lane and the target lane is a solid line (<see cref="Inputs.LaneMarking.Solid"/>):
+    /// a lane change is not started across it. Checked until lateral movement starts; a change under way goes on.
+    /// </summary>
+    SolidBoundary = 16,
 }

@@ -23,6 +23,7 @@ public static class LaneChangeTransitions
         new(Requested, NoTargetLane, Cancelled),
         new(Requested, CamerasUnhealthy, Cancelled),
         new(Requested, WorldModelUnusable, Cancelled),
+        new(Requested, SolidBoundary, Cancelled),
         new(Requested, Disengaged, Cancelled),
 
         new(WaitingForGap, GapFound, Changing),
@@ -32,6 +33,7 @@ public static class LaneChangeTransitions
         new(WaitingForGap, NoTargetLane, Cancelled),
         new(WaitingForGap, CamerasUnhealthy, Cancelled),
         new(WaitingForGap, WorldModelUnusable, Cancelled),
+        new(WaitingForGap, SolidBoundary, Cancelled),
         new(WaitingForGap, NotStartedInTime, Cancelled),
         new(WaitingForGap, Disengaged, Cancelled),
 
@@ -41,10 +43,12 @@ public static class LaneChangeTransitions
         new(SeekingGap, NoTargetLane, Cancelled),
         new(SeekingGap, CamerasUnhealthy, Cancelled),
         new(SeekingGap, WorldModelUnusable, Cancelled),
+        new(SeekingGap, SolidBoundary, Cancelled),
         new(SeekingGap, NotStartedInTime, Cancelled),
         new(SeekingGap, Disengaged, Cancelled),
 
         // Before the ego centre crosses the line an abort returns to the own lane; after it the change completes.
+        // No SolidBoundary row: a change under way is not aborted because the line turned solid (or was misread as solid).
         new(Changing, Completed, Done),
         new(Changing, DriverCancelled, Aborting),
         new(Changing, TargetGapClosed, Aborting),

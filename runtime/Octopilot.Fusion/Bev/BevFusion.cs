@@ -5,7 +5,7 @@ using Octopilot.Inference.Perception;
 namespace Octopilot.Fusion.Bev;
 
 /// <summary>
-/// Fuses the lanes and drivable heads of a frame set into the BEV grid through a <see cref="BevLookupTable"/>: per cell
+/// Fuses the lanes, drivable and (when the model has it) solid-lines heads of a frame set into the BEV grid through a <see cref="BevLookupTable"/>: per cell
 /// a gather of the (up to) two table sources, merged as the table-weighted mean of the sources whose camera's head is
 /// valid in this set (weights renormalised over the valid ones); a cell with no valid source is unknown. Allocates
 /// nothing. Runs on the inference thread; one instance per table, stateless between sets, so any single thread may call it.
@@ -32,11 +32,14 @@ public sealed class BevFusion
         CheckShapes(set, layers);
         uint lanesMask = ValidCameraMask(set, HeadKind.Lanes);
         uint drivableMask = ValidCameraMask(set, HeadKind.Drivable);
+        uint solidMask = ValidCameraMask(set, HeadKind.SolidLines);
         layers.LanesKnownCellCount = FuseHead(set, HeadKind.Lanes, lanesMask, layers.LanesForWrite, layers.LanesKnownForWrite);
         layers.DrivableKnownCellCount = FuseHead(set, HeadKind.Drivable, drivableMask, layers.DrivableForWrite, layers.DrivableKnownForWrite);
+        layers.SolidLinesKnownCellCount = FuseHead(set, HeadKind.SolidLines, solidMask, layers.SolidLinesForWrite, layers.SolidLinesKnownForWrite);
         layers.SetSequence = set.SetSequence;
         layers.LanesCameraMask = lanesMask;
         layers.DrivableCameraMask = drivableMask;
+        layers.SolidLinesCameraMask = solidMask;
     }
 
     /// <summary>One head into one layer; returns the known cell count.</summary>

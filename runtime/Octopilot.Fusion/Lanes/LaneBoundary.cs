@@ -7,9 +7,13 @@ namespace Octopilot.Fusion.Lanes;
 /// </summary>
 public readonly struct LaneBoundary
 {
-    public LaneBoundary(double c0, double c1, double c2, double c3, double supportXMinM, double supportXMaxM, int supportSlices, double rmsResidualM, bool isDashed, bool isInferred = false)
+    public LaneBoundary(
+        double c0, double c1, double c2, double c3, double supportXMinM, double supportXMaxM, int supportSlices, double rmsResidualM, bool isDashed,
+        bool isInferred = false, LaneMarkingSource markingSource = LaneMarkingSource.Coverage, double meanSolidProbability = double.NaN)
     {
         IsInferred = isInferred;
+        MarkingSource = isInferred ? LaneMarkingSource.None : markingSource;
+        MeanSolidProbability = meanSolidProbability;
         C0 = c0;
         C1 = c1;
         C2 = c2;
@@ -45,8 +49,26 @@ public readonly struct LaneBoundary
     /// <summary>Weighted RMS of the supporting peaks' lateral residuals about the fitted curve, m.</summary>
     public double RmsResidualM { get; }
 
-    /// <summary>True when peaks cover under 60 % of the slices across the support: a dashed divider, or a solid line mostly hidden (occlusion thins support too).</summary>
+    /// <summary>
+    /// True for a dashed marking. Decided by <see cref="MarkingSource"/>: with the solid_lines head, mean probability that
+    /// the paint at the supporting peaks is solid below <see cref="LaneFitter.SolidProbabilityThreshold"/>; without it, peaks covering
+    /// under 60 % of the slices across the support (a dashed divider, or a solid line mostly hidden: occlusion thins
+    /// support too). False for an inferred boundary (<see cref="LaneMarkingSource.None"/>: unknown, not solid).
+    /// </summary>
     public bool IsDashed { get; }
+
+    /// <summary>Where <see cref="IsDashed"/> came from: the solid_lines head, the coverage heuristic, or nowhere (inferred).</summary>
+    public LaneMarkingSource MarkingSource { get; }
+
+    /// <summary>
+    /// Mean over the supporting peaks of the probability that the paint there is solid (solid-lines over lanes layer,
+    /// capped at 1; see LaneFitter.Marking.cs), [0, 1], when <see cref="MarkingSource"/> is
+    /// <see cref="LaneMarkingSource.SolidLinesHead"/>; NaN otherwise.
+    /// </summary>
+    public double MeanSolidProbability { get; }
+
+    /// <summary>A measured boundary whose marking is solid (not dashed, not inferred): the line a lane change must not cross.</summary>
+    public bool IsSolid => MarkingSource != LaneMarkingSource.None && !IsDashed;
 
     /// <summary>
     /// True when no paint was seen for this boundary: the single-line fallback placed it one lane width from the ego

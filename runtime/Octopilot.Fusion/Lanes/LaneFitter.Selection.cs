@@ -1,3 +1,5 @@
+using Octopilot.Fusion.Bev;
+
 namespace Octopilot.Fusion.Lanes;
 
 /// <summary>Steps 3 and 4: fit, merge and filter the tracks; pick the boundaries that form plausible lanes; publish.</summary>
@@ -219,7 +221,7 @@ public sealed partial class LaneFitter
     }
 
     /// <summary>Writes the kept boundaries, finds the ego lane and sets the confidence (formula on <see cref="LaneEstimate.Confidence"/>).</summary>
-    private void Publish(LaneEstimate result, int count)
+    private void Publish(LaneEstimate result, int count, BevLayers layers)
     {
         Span<LaneBoundary> boundaries = result.BoundariesForWrite;
         double fitQuality = 0;
@@ -234,7 +236,7 @@ public sealed partial class LaneFitter
                 continue;
             }
 
-            LaneBoundary b = track.ToBoundary(Options.SliceLengthM);
+            LaneBoundary b = track.ToBoundary(Options.SliceLengthM, MeanSolidProbability(track, layers));
             boundaries[i] = b;
             double support = Math.Min(1.0, (double)b.SupportSlices / Options.FullSupportSlices);
             double residual = b.RmsResidualM / Options.ResidualScaleM;

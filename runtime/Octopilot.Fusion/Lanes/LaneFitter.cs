@@ -15,7 +15,9 @@ namespace Octopilot.Fusion.Lanes;
 /// plausible lanes around the ego (else the longest) kept;</item>
 /// <item>when the ego lane has only one boundary, the other inferred one lane width away (single-line fallback);</item>
 /// <item>the kept boundaries refitted jointly as parallel curves (own offset, shared heading and curvature), each lane's
-/// width pulled toward the previous fit's (a temporal prior: the fitter keeps the last fit; <see cref="Reset"/>).</item>
+/// width pulled toward the previous fit's (a temporal prior: the fitter keeps the last fit; <see cref="Reset"/>);</item>
+/// <item>each measured boundary's marking: solid or dashed from the solid-lines layer at its supporting peaks when the
+/// model has that head (<see cref="LaneMarkingSource.SolidLinesHead"/>), else from its support coverage.</item>
 /// </list>
 /// Unknown cells contribute nothing; a peak touching an unknown column is dropped (its centroid would be cut). Dashed
 /// lines and occlusions only thin a track's support. Everything is preallocated in the constructor: <see cref="Fit"/>
@@ -109,7 +111,8 @@ public sealed partial class LaneFitter
     public LaneEstimate CreateEstimate() => new(Options.MaxBoundaries);
 
     /// <summary>
-    /// Overwrites <paramref name="result"/> with the lanes of <paramref name="layers"/> (lanes layer and its known flags;
+    /// Overwrites <paramref name="result"/> with the lanes of <paramref name="layers"/> (lanes layer and its known flags,
+    /// the solid-lines layer for the markings;
     /// read only during the call). The layers must be on this fitter's grid and the estimate must hold
     /// <see cref="LaneFitOptions.MaxBoundaries"/> boundaries (both checked). No lane found: <see cref="LaneEstimate.IsValid"/>
     /// false, confidence 0. The previous call's result is this call's prior (lane widths; the width for a single-line
@@ -137,7 +140,7 @@ public sealed partial class LaneFitter
         if (kept >= 2)
         {
             FitJointly(kept);
-            Publish(result, kept);
+            Publish(result, kept, layers);
         }
 
         Remember(result);

@@ -257,11 +257,21 @@ internal sealed class LaneTrack
         return _coefficients[0] + (u * (_coefficients[1] + (u * (_coefficients[2] + (u * _coefficients[3])))));
     }
 
-    /// <summary>The last <see cref="Solve"/>'s curve in metres: y = c0 + c1·x + c2·x² + c3·x³.</summary>
-    public LaneBoundary ToBoundary(double sliceLengthM)
+    /// <summary>x of supporting point <paramref name="index"/> (a slice centre), m; index below <see cref="Count"/>.</summary>
+    public double PointXM(int index) => _x[index];
+
+    /// <summary>y of supporting point <paramref name="index"/> (the peak's centroid), m; index below <see cref="Count"/>.</summary>
+    public double PointYM(int index) => _y[index];
+
+    /// <summary>
+    /// The last <see cref="Solve"/>'s curve in metres: y = c0 + c1·x + c2·x² + c3·x³. Marking from
+    /// <paramref name="meanSolidProbability"/> (the solid_lines head) when it is a number, else from the support coverage.
+    /// </summary>
+    public LaneBoundary ToBoundary(double sliceLengthM, double meanSolidProbability = double.NaN)
     {
         const double S = XScaleM;
         double slicesAcross = Math.Round((XMaxM - XMinM) / sliceLengthM) + 1;
+        bool fromHead = !double.IsNaN(meanSolidProbability);
         return new LaneBoundary(
             _coefficients[0],
             _coefficients[1] / S,
@@ -271,7 +281,9 @@ internal sealed class LaneTrack
             XMaxM,
             Count,
             RmsResidualM,
-            isDashed: Count < 0.6 * slicesAcross);
+            isDashed: fromHead ? meanSolidProbability < LaneFitter.SolidProbabilityThreshold : Count < 0.6 * slicesAcross,
+            markingSource: fromHead ? LaneMarkingSource.SolidLinesHead : LaneMarkingSource.Coverage,
+            meanSolidProbability: meanSolidProbability);
     }
 
     /// <summary>

@@ -26,5 +26,6 @@ public static class ContractRuleIds
     public const string DrivableOutput = "drivable-output";
     public const string DepthOutput = "depth-output";
     public const string ObjectsOutput = "objects-output";
+    public const string SolidLinesOutput = "solid-lines-output";
     public const string BatchConsistent = "batch-consistent";
 }

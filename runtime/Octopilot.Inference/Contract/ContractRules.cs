@@ -43,6 +43,7 @@ internal sealed partial class ContractRules
         CheckMapHead(Ids.DrivableOutput, ModelContract.DrivableOutput);
         CheckMapHead(Ids.DepthOutput, ModelContract.DepthOutput);
         CheckObjectsHead();
+        CheckMapHead(Ids.SolidLinesOutput, ModelContract.SolidLinesOutput);
         CheckBatchConsistent();
 
         ModelContract? contract = null;

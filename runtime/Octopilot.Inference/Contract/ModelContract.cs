@@ -21,11 +21,14 @@ public sealed class ModelContract
     public const string DepthOutput = "depth";
     public const string ObjectsOutput = "objects";
 
+    /// <summary>Optional head: solid lane-line probability map, same shape as <see cref="LanesOutput"/>.</summary>
+    public const string SolidLinesOutput = "solid_lines";
+
     /// <summary>Fields of one `objects` row: (score, class, u, v, w, h, depth).</summary>
     public const int ObjectFieldCount = 7;
 
     /// <summary>Every head name the contract knows, in <see cref="OutputNames"/> order.</summary>
-    public static IReadOnlyList<string> KnownHeads { get; } = Array.AsReadOnly([LanesOutput, DrivableOutput, DepthOutput, ObjectsOutput]);
+    public static IReadOnlyList<string> KnownHeads { get; } = Array.AsReadOnly([LanesOutput, DrivableOutput, DepthOutput, ObjectsOutput, SolidLinesOutput]);
 
     public ModelContract(int? batchSize, int inputHeightPx, int inputWidthPx, int stride, int maxObjects, IEnumerable<string> classes, IEnumerable<string> heads, string backbone = "")
     {
@@ -89,7 +92,7 @@ public sealed class ModelContract
     /// <summary>Informational: "tiny", "r18", "r34", "r50" (not used by the runtime).</summary>
     public string Backbone { get; }
 
-    /// <summary>The heads present, as ORT output names, always in the order lanes, drivable, depth, objects.</summary>
+    /// <summary>The heads present, as ORT output names, always in the order lanes, drivable, depth, objects, solid_lines.</summary>
     public IReadOnlyList<string> OutputNames { get; }
 
     public bool HasLanes => OutputNames.Contains(LanesOutput);
@@ -99,6 +102,9 @@ public sealed class ModelContract
     public bool HasDepth => OutputNames.Contains(DepthOutput);
 
     public bool HasObjects => OutputNames.Contains(ObjectsOutput);
+
+    /// <summary>The optional solid_lines head is present; models without it (the original four heads) work as before.</summary>
+    public bool HasSolidLines => OutputNames.Contains(SolidLinesOutput);
 
     /// <summary>"32x48, stride 4, heads lanes,drivable,depth,objects, K 4, classes vehicle,pedestrian": for logs and the CLI.</summary>
     public string Summary => string.Create(

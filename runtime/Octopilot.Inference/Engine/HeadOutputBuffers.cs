@@ -14,9 +14,9 @@ internal sealed class HeadOutputBuffers : IDisposable
     /// <summary>Fields per object row: score, class, u, v, w, h, depth (contract v1).</summary>
     public const int ObjectFields = 7;
 
-    private readonly float[]?[] _buffers = new float[]?[4];
-    private readonly OrtValue?[] _values = new OrtValue?[4];
-    private readonly string?[] _outputNames = new string?[4];
+    private readonly float[]?[] _buffers = new float[]?[HeadKinds.Count];
+    private readonly OrtValue?[] _values = new OrtValue?[HeadKinds.Count];
+    private readonly string?[] _outputNames = new string?[HeadKinds.Count];
 
     public HeadOutputBuffers(int batch, int mapHeight, int mapWidth, int maxObjects, IReadOnlyDictionary<HeadKind, string> outputNames)
         : this(batch, mapHeight, mapWidth, maxObjects, outputNames, bindToOrt: true)

@@ -29,6 +29,11 @@ internal static class ModelLayoutFrom
             heads[HeadKind.Objects] = ModelContract.ObjectsOutput;
         }
 
+        if (contract.HasSolidLines)
+        {
+            heads[HeadKind.SolidLines] = ModelContract.SolidLinesOutput;
+        }
+
         return new ModelLayout(
             ModelContract.InputName, contract.BatchSize, contract.InputHeightPx, contract.InputWidthPx, contract.Stride,
             contract.MaxObjects, contract.Classes, heads);

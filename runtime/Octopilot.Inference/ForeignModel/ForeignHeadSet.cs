@@ -119,6 +119,7 @@ public sealed class ForeignHeadSet
             {
                 SegmentationTarget.Lanes => HeadKind.Lanes,
                 SegmentationTarget.Drivable => HeadKind.Drivable,
+                SegmentationTarget.SolidLines => HeadKind.SolidLines,
                 _ => null,
             };
             if (kind is not HeadKind k)

@@ -227,7 +227,7 @@ public sealed class ForeignModelEngine : IPerceptionEngine
             perception.FramePresent = present;
             perception.StartOfFrameNs = present ? frames.StartOfFrameNs(camera) : 0;
             perception.DetectionCount = 0;
-            for (int head = 0; head < 4; head++)
+            for (int head = 0; head < HeadKinds.Count; head++)
             {
                 perception.SetValid((HeadKind)head, false);
             }

@@ -4,7 +4,7 @@ namespace Octopilot.Inference.Manifest;
 
 /// <summary>
 /// The manifest a contract HydraNet implies (onnx/CONTRACT.md): input "images" [N,H,W,3] uint8 RGB taken as is, frames of
-/// another size stretched to it; lanes and drivable as [N,1,h,w] probabilities, depth in metres, objects as contract rows.
+/// another size stretched to it; lanes, drivable and (optional) solid_lines as [N,1,h,w] probabilities, depth in metres, objects as contract rows.
 /// The contract model is the manifest-less default: with it the foreign-model engine runs our own HydraNet on frames of
 /// any size (still images, cameras at another mode), sharing decoders and BEV fusion with every foreign model.
 /// </summary>
@@ -34,6 +34,11 @@ public static class ContractManifest
         if (contract.HasObjects)
         {
             heads.Add(new ContractObjectsHeadSpec(ModelContract.ObjectsOutput, objectScoreThreshold));
+        }
+
+        if (contract.HasSolidLines)
+        {
+            heads.Add(new SegmentationHeadSpec(ModelContract.SolidLinesOutput, SegmentationTarget.SolidLines, "solidLines", SegmentationActivation.Probabilities, 0, TensorLayout.Nchw));
         }
 
         return new ModelManifest(modelPath + " (contract HydraNet, implied manifest)", input, contract.Classes, heads, contract.Stride);

@@ -62,6 +62,12 @@ public enum SegmentationTarget
 
     /// <summary>Another named class map: decoded and written by <c>perceive</c>, not fused into the BEV.</summary>
     Other = 2,
+
+    /// <summary>
+    /// Solid lane lines only (edge-line paint; dashed dividers read 0), manifest target <c>"solidLines"</c>: fused into the
+    /// BEV beside lanes and used by the lane fitter to call each boundary solid or dashed.
+    /// </summary>
+    SolidLines = 3,
 }
 
 /// <summary>Box coordinate convention of a decoded box list.</summary>

@@ -28,7 +28,7 @@ public static partial class ModelManifestFile
         return heads.Count > 0 ? heads : throw node.Error("must list at least one head", "[]");
     }
 
-    /// <summary>One head per runtime slot: lanes, drivable, detections, depth (named class maps may repeat by name only).</summary>
+    /// <summary>One head per runtime slot: lanes, drivable, solid lines, detections, depth (named class maps may repeat by name only).</summary>
     private static void RefuseDuplicate(JsonConfigNode head, HeadSpec spec, List<HeadSpec> earlier)
     {
         string? clash = spec switch
@@ -52,7 +52,8 @@ public static partial class ModelManifestFile
         {
             "lanes" => SegmentationTarget.Lanes,
             "drivable" => SegmentationTarget.Drivable,
-            "" => throw head.FieldError("target", "must be \"lanes\", \"drivable\" or another class-map name", "\"\""),
+            "solidLines" => SegmentationTarget.SolidLines,
+            "" => throw head.FieldError("target", "must be \"lanes\", \"drivable\", \"solidLines\" or another class-map name", "\"\""),
             _ => SegmentationTarget.Other,
         };
         SegmentationActivation activation = EnumValue<SegmentationActivation>(head.Child("activation"));

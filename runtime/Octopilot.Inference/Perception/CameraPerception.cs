@@ -8,7 +8,7 @@ namespace Octopilot.Inference.Perception;
 public sealed class CameraPerception
 {
     private readonly Detection[] _detections;
-    private readonly bool[] _headValid = new bool[4];
+    private readonly bool[] _headValid = new bool[HeadKinds.Count];
 
     internal CameraPerception(int camera, string cameraName, int maxDetections)
     {

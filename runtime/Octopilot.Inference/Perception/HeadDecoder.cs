@@ -10,7 +10,7 @@ namespace Octopilot.Inference.Perception;
 /// </summary>
 internal static class HeadDecoder
 {
-    private static readonly HeadKind[] MapHeads = [HeadKind.Lanes, HeadKind.Drivable, HeadKind.Depth];
+    private static readonly HeadKind[] MapHeads = [HeadKind.Lanes, HeadKind.Drivable, HeadKind.Depth, HeadKind.SolidLines];
 
     public static void Decode(
         in FrameSetLease lease, HeadOutputBuffers outputs, PerceptionFrameSet results, InferenceCounters counters,

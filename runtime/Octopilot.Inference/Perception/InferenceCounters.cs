@@ -13,7 +13,7 @@ public sealed class InferenceCounters
     public InferenceCounters(int cameraCount)
     {
         CameraCount = cameraCount;
-        _nonFinite = new long[cameraCount * 4];
+        _nonFinite = new long[cameraCount * HeadKinds.Count];
         _detectionsRejected = new long[cameraCount];
     }
 
@@ -22,7 +22,7 @@ public sealed class InferenceCounters
     public long Runs => Volatile.Read(ref _runs);
 
     /// <summary>Sets in which this camera's head output held NaN or Inf (that head was marked invalid for the set).</summary>
-    public long NonFiniteOutputs(int camera, HeadKind head) => Volatile.Read(ref _nonFinite[(camera * 4) + (int)head]);
+    public long NonFiniteOutputs(int camera, HeadKind head) => Volatile.Read(ref _nonFinite[(camera * HeadKinds.Count) + (int)head]);
 
     /// <summary>Object rows above threshold dropped for an impossible value (class out of range, negative size).</summary>
     public long DetectionsRejected(int camera) => Volatile.Read(ref _detectionsRejected[camera]);
@@ -52,7 +52,7 @@ public sealed class InferenceCounters
     internal void AddRun() => Volatile.Write(ref _runs, _runs + 1);
 
     internal void AddNonFinite(int camera, HeadKind head) =>
-        Volatile.Write(ref _nonFinite[(camera * 4) + (int)head], _nonFinite[(camera * 4) + (int)head] + 1);
+        Volatile.Write(ref _nonFinite[(camera * HeadKinds.Count) + (int)head], _nonFinite[(camera * HeadKinds.Count) + (int)head] + 1);
 
     internal void AddDetectionRejected(int camera) => AddDetectionsRejected(camera, 1);
 

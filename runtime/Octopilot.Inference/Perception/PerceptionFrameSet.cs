@@ -36,6 +36,7 @@ public sealed class PerceptionFrameSet
             [HeadKind.Drivable] = "drivable",
             [HeadKind.Depth] = "depth",
             [HeadKind.Objects] = "objects",
+            [HeadKind.SolidLines] = "solid_lines",
         };
         var outputs = HeadOutputBuffers.CreateUnbound(cameraNames.Count, mapHeight, mapWidth, maxDetections, names);
         return new PerceptionFrameSet(outputs, cameraNames, maxDetections);
@@ -58,7 +59,7 @@ public sealed class PerceptionFrameSet
     internal CameraPerception Camera(int index) => _cameras[index];
 
     /// <summary>
-    /// Camera <paramref name="camera"/>'s map of a map head (lanes, drivable, depth) as <c>MapHeight·MapWidth</c> floats,
+    /// Camera <paramref name="camera"/>'s map of a map head (lanes, drivable, depth, solid lines) as <c>MapHeight·MapWidth</c> floats,
     /// row-major. Check <see cref="CameraPerception.IsValid"/> first: an invalid map may hold NaN.
     /// </summary>
     public ReadOnlySpan<float> Map(HeadKind head, int camera) => _outputs.CameraMap(head, camera);

@@ -127,6 +127,49 @@ public class OracleDecoderTests
     }
 
     [Fact]
+    public void Decode_MainForward_SolidLinesIsTheSolidPaintShareAndZeroOnDashedDividers()
+    {
+        (OracleDecoder decoder, PerceptionFrameSet set, LabelBuffer labels, int camera) = DecodeMainForward();
+        ReadOnlySpan<float> solid = set.Map(HeadKind.SolidLines, camera);
+        ReadOnlySpan<float> lanes = set.Map(HeadKind.Lanes, camera);
+
+        int solidCells = 0, dashedOnlyCells = 0;
+        for (int my = 0; my < decoder.MapHeight; my++)
+        {
+            for (int mx = 0; mx < decoder.MapWidth; mx++)
+            {
+                int i = (my * decoder.MapWidth) + mx;
+                int solidCount = 0, dashedCount = 0;
+                for (int v = my * Stride; v < (my + 1) * Stride; v++)
+                {
+                    for (int u = mx * Stride; u < (mx + 1) * Stride; u++)
+                    {
+                        LabelClass c = labels.ClassAt(u, v);
+                        solidCount += c == LabelClass.SolidLaneMarking ? 1 : 0;
+                        dashedCount += c == LabelClass.LaneMarking ? 1 : 0;
+                    }
+                }
+
+                Assert.Equal(solidCount / 16f, solid[i]);
+                Assert.True(solid[i] <= lanes[i], $"cell {i}: solid {solid[i]} above lanes {lanes[i]}");
+                solidCells += solidCount > 0 ? 1 : 0;
+                if (dashedCount > 0 && solidCount == 0)
+                {
+                    dashedOnlyCells++;
+                    Assert.Equal(0f, solid[i]);
+                    Assert.True(lanes[i] > 0);
+                }
+            }
+        }
+
+        // The default scene has both: edge lines (solid) and lane dividers (dashed) in front of the car.
+        Assert.True(solidCells > 20, $"only {solidCells} cells hold solid paint");
+        Assert.True(dashedOnlyCells > 5, $"only {dashedOnlyCells} cells hold dashed paint and no solid paint");
+        Assert.True(set.Cameras[camera].IsValid(HeadKind.SolidLines));
+        Assert.False(set.Cameras[(camera + 1) % set.Cameras.Count].IsValid(HeadKind.SolidLines));
+    }
+
+    [Fact]
     public void Decode_MainForward_EachVisibleVehicleBecomesOneDetectionWithItsBox()
     {
         (OracleDecoder decoder, PerceptionFrameSet set, LabelBuffer labels, int camera) = DecodeMainForward();

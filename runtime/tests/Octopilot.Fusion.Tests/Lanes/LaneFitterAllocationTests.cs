@@ -7,11 +7,13 @@ namespace Octopilot.Fusion.Tests.Lanes;
 public class LaneFitterAllocationTests
 {
     [Theory]
-    [InlineData(false)] // clean dashed road
-    [InlineData(true)]  // with clutter and an unknown sector: the spawning, merging and dropping paths
-    public void Fit_SteadyState_AllocatesNothing(bool degraded)
+    [InlineData(false, false)] // clean dashed road
+    [InlineData(true, false)]  // with clutter and an unknown sector: the spawning, merging and dropping paths
+    [InlineData(false, true)]  // with the solid-lines head: markings sampled from its layer
+    [InlineData(true, true)]
+    public void Fit_SteadyState_AllocatesNothing(bool degraded, bool withSolidLinesHead)
     {
-        var painter = new LanePainter();
+        var painter = new LanePainter(withSolidLinesHead: withSolidLinesHead);
         painter.Road(laneCount: 3, egoLane: 1, egoOffsetM: 0.2, radiusM: 1000, dashed: true);
         if (degraded)
         {
@@ -43,5 +45,8 @@ public class LaneFitterAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(3, estimate.LaneCount);
+        Assert.Equal(
+            withSolidLinesHead ? LaneMarkingSource.SolidLinesHead : LaneMarkingSource.Coverage,
+            estimate.Boundary(estimate.EgoLaneIndex).MarkingSource);
     }
 }

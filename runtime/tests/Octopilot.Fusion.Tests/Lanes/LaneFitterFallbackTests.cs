@@ -69,7 +69,7 @@ public class LaneFitterFallbackTests
         Assert.False(estimate.IsValid);
     }
 
-    private static double[] LineOffsets(int laneCount, int egoLane, double egoOffsetM)
+    internal static double[] LineOffsets(int laneCount, int egoLane, double egoOffsetM)
     {
         double[] y0 = new double[laneCount + 1];
         for (int k = 0; k <= laneCount; k++)

@@ -59,7 +59,7 @@ public class LaneFitterOracleTests
             double truth = scene.RoadLineYAtM(LinePaintCentreM(road, Math.Min(k, road.LaneCount)), 30, simTimeNs);
             LaneBoundary b = estimate.Boundary(k);
             _output.WriteLine($"  boundary {k}: y(30) {b.YAtM(30):F3} truth {truth:F3} error {b.YAtM(30) - truth:+0.000;-0.000}, " +
-                $"y(0) {b.C0:F3}, support {b.SupportSlices} over [{b.SupportXMinM:F1}, {b.SupportXMaxM:F1}] m, rms {b.RmsResidualM:F3} m, dashed {b.IsDashed}");
+                $"y(0) {b.C0:F3}, support {b.SupportSlices} over [{b.SupportXMinM:F1}, {b.SupportXMaxM:F1}] m, rms {b.RmsResidualM:F3} m, dashed {b.IsDashed} ({b.MarkingSource}, mean solid {b.MeanSolidProbability:F2})");
         }
 
         Assert.Equal(road.LaneCount, estimate.LaneCount);
@@ -70,6 +70,11 @@ public class LaneFitterOracleTests
         {
             double truth = scene.RoadLineYAtM(LinePaintCentreM(road, k), 30, simTimeNs);
             LaneAssert.Near(truth, estimate.Boundary(k).YAtM(30), BoundaryAt30ToleranceM, $"boundary {k} at x = 30 m");
+
+            // The oracle's solid_lines map holds the edge lines' paint only: edges solid, dividers dashed, from the head.
+            bool edge = k == 0 || k == road.LaneCount;
+            Assert.Equal(LaneMarkingSource.SolidLinesHead, estimate.Boundary(k).MarkingSource);
+            Assert.True(edge == estimate.Boundary(k).IsSolid, $"boundary {k}: solid {estimate.Boundary(k).IsSolid}, mean solid {estimate.Boundary(k).MeanSolidProbability:F2}");
         }
     }
 

@@ -5,16 +5,23 @@ namespace Octopilot.Fusion.Tests.Lanes;
 /// <summary>
 /// Paints lane layers by hand: a marking sets each cell to the fraction of the cell's width it covers (what the oracle
 /// head reports: the share of marking pixels), dashes on where the cell centre's x falls on paint. Starts all known, all 0.
+/// With <c>withSolidLinesHead</c> the solid-lines layer is known everywhere too (as if every camera's model had the
+/// head) and solid lines are painted into it as well; without it that layer stays unknown (a four-head model).
 /// </summary>
 internal sealed class LanePainter
 {
     public const double LaneWidthM = 3.6;
     public const double MarkingWidthM = 0.15;
 
-    public LanePainter(BevGridOptions? grid = null)
+    public LanePainter(BevGridOptions? grid = null, bool withSolidLinesHead = false)
     {
         Layers = new BevLayers(grid ?? new BevGridOptions());
         Layers.LanesKnownForWrite.Fill(true);
+        if (withSolidLinesHead)
+        {
+            Layers.SolidLinesKnownForWrite.Fill(true);
+            Layers.SolidLinesCameraMask = 1;
+        }
     }
 
     public BevLayers Layers { get; }
@@ -36,10 +43,14 @@ internal sealed class LanePainter
         return radiusM - (Math.Sign(radiusM) * Math.Sqrt((r * r) - (xM * xM)));
     }
 
-    /// <summary>Paints a line centred on y(x); dashed when <paramref name="dashM"/> &gt; 0 (dash, then gap, from <paramref name="phaseM"/>).</summary>
-    public void Line(Func<double, double> yAtM, double widthM = MarkingWidthM, double dashM = 0, double gapM = 0, double phaseM = 0, float value = 1f)
+    /// <summary>
+    /// Paints a line centred on y(x); dashed when <paramref name="dashM"/> &gt; 0 (dash, then gap, from <paramref name="phaseM"/>).
+    /// <paramref name="solidValue"/> &gt; 0 paints it into the solid-lines layer too, scaled by that probability.
+    /// </summary>
+    public void Line(Func<double, double> yAtM, double widthM = MarkingWidthM, double dashM = 0, double gapM = 0, double phaseM = 0, float value = 1f, float solidValue = 0f)
     {
         Span<float> lanes = Layers.LanesForWrite;
+        Span<float> solid = Layers.SolidLinesForWrite;
         double cell = Grid.CellSizeM;
         for (int ix = 0; ix < Grid.CellsX; ix++)
         {
@@ -63,6 +74,10 @@ internal sealed class LanePainter
                 {
                     int c = (ix * Grid.CellsY) + iy;
                     lanes[c] = Math.Min(1f, lanes[c] + (float)(value * overlap / cell));
+                    if (solidValue > 0)
+                    {
+                        solid[c] = Math.Min(1f, solid[c] + (float)(solidValue * overlap / cell));
+                    }
                 }
             }
         }
@@ -71,7 +86,8 @@ internal sealed class LanePainter
     /// <summary>
     /// A road of <paramref name="laneCount"/> lanes of <see cref="LaneWidthM"/>: ego lane <paramref name="egoLane"/> (0 =
     /// leftmost) with the ego <paramref name="egoOffsetM"/> left of its centre; solid edges, dividers dashed 3 m / 9 m
-    /// when <paramref name="dashed"/>. Returns the lines' offsets at x = 0, left to right.
+    /// when <paramref name="dashed"/>. The edges are also painted into the solid-lines layer (what a solid_lines head
+    /// reports: edge paint only, dividers 0, dashed or not). Returns the lines' offsets at x = 0, left to right.
     /// </summary>
     public double[] Road(int laneCount, int egoLane, double egoOffsetM, double radiusM = 0, bool dashed = false)
     {
@@ -82,7 +98,7 @@ internal sealed class LanePainter
             y0[k] = egoCentre + ((egoLane + 0.5 - k) * LaneWidthM);
             double line = y0[k];
             bool divider = k > 0 && k < laneCount;
-            Line(x => ArcYAtM(line, radiusM, x), dashM: dashed && divider ? 3 : 0, gapM: dashed && divider ? 9 : 0, phaseM: 1.3 * k);
+            Line(x => ArcYAtM(line, radiusM, x), dashM: dashed && divider ? 3 : 0, gapM: dashed && divider ? 9 : 0, phaseM: 1.3 * k, solidValue: divider ? 0f : 1f);
         }
 
         return y0;

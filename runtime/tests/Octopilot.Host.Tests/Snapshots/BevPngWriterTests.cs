@@ -185,6 +185,28 @@ public sealed class BevPngWriterTests : IDisposable
     }
 
     [Fact]
+    public void Write_DashedBoundaryFromTheSolidLinesHead_DrawnWithGapsSolidOneWithout()
+    {
+        // The ego lane: left boundary solid, right dashed, both decided by the solid_lines head.
+        LaneBoundary[] boundaries =
+        [
+            new(1.75, 0, 0, 0, -10, 60, 40, 0.05, isDashed: false, markingSource: LaneMarkingSource.SolidLinesHead, meanSolidProbability: 0.9),
+            new(-1.75, 0, 0, 0, -10, 60, 40, 0.05, isDashed: true, markingSource: LaneMarkingSource.SolidLinesHead, meanSolidProbability: 0.1),
+        ];
+        string path = Path.Combine(_folder.Path, "marking.png");
+
+        BevPngWriter.Write(path, _layers, BevTestScene.Table, boundaries, 0, Tracks, "marking");
+
+        PngImage image = PngImage.Decode(File.ReadAllBytes(path));
+        BevPictureLayout layout = LayoutFor(image);
+        double gapXM = 1.5 * BevPngWriter.DashM, dashXM = 2.5 * BevPngWriter.DashM; // dash k drawn when k is even
+        Assert.Equal(EgoLaneYellow, PixelAt(image, layout, (dashXM, -1.75)));
+        Assert.NotEqual(EgoLaneYellow, PixelAt(image, layout, (gapXM, -1.75)));
+        Assert.Equal(EgoLaneYellow, PixelAt(image, layout, (gapXM, 1.75)));
+        Assert.Equal(EgoLaneYellow, PixelAt(image, layout, (dashXM, 1.75)));
+    }
+
+    [Fact]
     public void Render_LayersOnAnotherGrid_Throws()
     {
         var layers = new BevLayers(new BevGridOptions { XMinM = -20 });

@@ -11,7 +11,8 @@ public class LabelColorizerPaletteTests
     [InlineData(2, 128, 64, 128)] // Road
     [InlineData(3, 255, 255, 255)] // LaneMarking
     [InlineData(4, 0, 0, 142)] // Vehicle
-    [InlineData(5, 255, 0, 255)] // first value past the classes
+    [InlineData(5, 250, 170, 30)] // SolidLaneMarking (#12)
+    [InlineData(6, 255, 0, 255)] // first value past the classes
     [InlineData(255, 255, 0, 255)]
     public void Colorize_Class_GetsDocumentedColour(byte labelClass, byte r, byte g, byte b)
     {

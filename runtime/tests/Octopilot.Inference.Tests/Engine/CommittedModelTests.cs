@@ -24,5 +24,6 @@ public sealed class CommittedModelTests
         Assert.True(contract.IsBatchDynamic);
         Assert.Equal("tiny", contract.Backbone);
         Assert.True(contract.HasLanes && contract.HasDrivable && contract.HasDepth && contract.HasObjects);
+        Assert.True(contract.HasSolidLines, "the committed model has had the optional solid_lines head since #12");
     }
 }

@@ -14,6 +14,7 @@ public sealed class EngineParityTests
     [InlineData(HeadKind.Drivable, "drivable")]
     [InlineData(HeadKind.Depth, "depth")]
     [InlineData(HeadKind.Objects, "objects")]
+    [InlineData(HeadKind.SolidLines, "solid_lines")]
     public void Run_PyTorchSample_EveryHeadMatchesWithinTolerance(HeadKind head, string outputName)
     {
         (byte[] images, long[] imageShape) = TinyModelFiles.SampleTensor("images");

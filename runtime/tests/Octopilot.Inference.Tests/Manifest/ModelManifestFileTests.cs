@@ -36,6 +36,20 @@ public class ModelManifestFileTests
     }
 
     [Fact]
+    public void Parse_SolidLinesTarget_IsTheSolidLinesSlotNotAnOtherClassMap()
+    {
+        string json = ManifestJson.Full.Replace(
+            "\"target\": \"lanes\", \"activation\": \"sigmoid\", \"channel\": 0 },",
+            "\"target\": \"lanes\", \"activation\": \"sigmoid\", \"channel\": 0 },\n" +
+            "    { \"type\": \"segmentation\", \"output\": \"lanes\", \"target\": \"solidLines\", \"activation\": \"sigmoid\", \"channel\": 1 },");
+
+        ModelManifest m = ModelManifestFile.Parse("m.json", json);
+
+        var solid = Assert.IsType<SegmentationHeadSpec>(m.Heads[2]);
+        Assert.Equal((SegmentationTarget.SolidLines, "solidLines", 1), (solid.Target, solid.TargetName, solid.Channel));
+    }
+
+    [Fact]
     public void Parse_BoxListManifest_ReadsDefaultsAndOptions()
     {
         ModelManifest m = ModelManifestFile.Parse("m.json", ManifestJson.BoxList);
