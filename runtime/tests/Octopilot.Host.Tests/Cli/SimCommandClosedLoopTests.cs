@@ -61,7 +61,8 @@ public sealed class SimCommandClosedLoopTests
 
         CliRun run = CliRun.Of("sim", "--scenario", scenario, "--perception", "model");
 
-        // The committed model is untrained (issue 12 trains it): the verdict may be either; what drives must be said.
+        // The committed model's detection is not good enough to pass every check (its model card): the verdict may be
+        // either; what drives must be said.
         Assert.True(run.ExitCode is ExitCodes.Ok or ExitCodes.Failed, run.Error + run.Output);
         Assert.Contains("perception MODEL", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("shadow model: ", run.Output, StringComparison.Ordinal);
