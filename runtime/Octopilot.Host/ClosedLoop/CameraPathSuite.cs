@@ -14,8 +14,9 @@ namespace Octopilot.Host.ClosedLoop;
 /// <summary>
 /// `octopilot scenario run --camera-path`: every planner scenario on ground truth, then closed-loop through the eight
 /// synthetic cameras, BEV fusion and tracker with oracle perception and with the HydraNet, judged by the same checks,
-/// so a failure on learned perception stands beside what the same method does with perfect perception. One engine
-/// serves every model run (opened and warmed once); each run is deterministic (virtual time, single thread).
+/// so a failure on learned perception stands beside what the same method does with perfect perception. Each model run
+/// opens its own engine (an engine binds to one camera path's slab pool for its life); each run is deterministic
+/// (virtual time, single thread).
 /// </summary>
 internal sealed class CameraPathSuite
 {
@@ -40,17 +41,21 @@ internal sealed class CameraPathSuite
             throw new UsageException("--perception model needs a model: set inference.model in the settings or pass --model");
         }
 
-        using IPerceptionEngine? engine = _options.RunModel
-            ? PerceptionEngines.Open(_settings.Inference!, rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode.WidthPx, _settings.Mode.HeightPx, MonotonicClock.Instance, _progress)
-            : null;
-        engine?.WarmUp(EngineWarmupRuns, rig.Count);
         var planner = new PlannerOptions();
         var rows = new List<CameraPathSuiteRow>(scenarios.Count);
         foreach (Scenario scenario in scenarios)
         {
             ScenarioResult truth = ScenarioRunner.Run(scenario, planner);
             ScenarioResult? oracle = _options.RunOracle ? RunThroughCameras(scenario, rig, PerceptionSource.Oracle, null, planner) : null;
-            ScenarioResult? model = engine is null ? null : RunThroughCameras(scenario, rig, PerceptionSource.Model, engine, planner);
+            ScenarioResult? model = null;
+            if (_options.RunModel)
+            {
+                using IPerceptionEngine engine = PerceptionEngines.Open(
+                    _settings.Inference!, rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode.WidthPx, _settings.Mode.HeightPx, MonotonicClock.Instance, TextWriter.Null);
+                engine.WarmUp(EngineWarmupRuns, rig.Count);
+                model = RunThroughCameras(scenario, rig, PerceptionSource.Model, engine, planner);
+            }
+
             var row = new CameraPathSuiteRow(scenario.Name, truth, oracle, model);
             rows.Add(row);
             _progress.WriteLine(CameraPathSuiteWriter.Line(row));
