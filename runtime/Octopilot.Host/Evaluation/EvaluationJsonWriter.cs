@@ -35,6 +35,7 @@ internal static class EvaluationJsonWriter
         WriteObjects(json, report);
         json.WriteStartObject("bevPositionError");
         WritePlacement(json, "model", report.ModelPlacement);
+        WritePlacement(json, "modelGroundContact", report.ModelGroundContactPlacement);
         WritePlacement(json, "oracle", report.OraclePlacement);
         WritePlacement(json, "oracleCentreDepth", report.OracleCentreDepthPlacement);
         json.WriteEndObject();

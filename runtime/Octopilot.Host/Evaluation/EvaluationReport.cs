@@ -43,6 +43,9 @@ internal sealed record EvaluationReport
     /// <summary>BEV position error of the model's matched detections (at the operating threshold), per label band.</summary>
     public required IReadOnlyList<PlacementSummary> ModelPlacement { get; init; }
 
+    /// <summary>The same matched detections placed without the model's depth (ground contact), as <see cref="Octopilot.Inference.Engine.ObjectRangePolicy.GroundContact"/> drives.</summary>
+    public required IReadOnlyList<PlacementSummary> ModelGroundContactPlacement { get; init; }
+
     /// <summary>The same for every evaluable label's own box and depth (the method's floor).</summary>
     public required IReadOnlyList<PlacementSummary> OraclePlacement { get; init; }
 

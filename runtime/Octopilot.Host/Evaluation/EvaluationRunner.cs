@@ -120,6 +120,7 @@ internal static class EvaluationRunner
             DepthBands = engine.Heads.HasDepth ? depth.Bands : [],
             Objects = engine.Heads.HasDetections ? ObjectsResult(objects, settings.ScoreThreshold) : null,
             ModelPlacement = objects.Model.Summaries,
+            ModelGroundContactPlacement = objects.ModelGroundContact.Summaries,
             OraclePlacement = objects.Oracle.Summaries,
             OracleCentreDepthPlacement = objects.OracleCentreDepth.Summaries,
         };

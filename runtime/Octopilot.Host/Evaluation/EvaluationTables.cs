@@ -33,6 +33,7 @@ internal static class EvaluationTables
                 ["threshold", "recall <40 m", "precision <40 m", "recall <80 m", "precision <80 m"],
                 objects.Sweep.Select(s => (IReadOnlyList<string>)[s.Threshold.ToString("0.00", CultureInfo.InvariantCulture), Ratio(s.Within40.Recall), Ratio(s.Within40.Precision), Ratio(s.Within80.Recall), Ratio(s.Within80.Precision)]).ToArray()));
             tables.Add(Placement("BEV position error, model (matched detections at the operating threshold)", report.ModelPlacement));
+            tables.Add(Placement("BEV position error, model boxes with ground-contact range (the same detections, depth ignored: inference.objectRange groundContact)", report.ModelGroundContactPlacement));
             tables.Add(Placement("BEV position error, oracle (label box + label depthM, same projector)", report.OraclePlacement));
             tables.Add(Placement("BEV position error, oracle with centre depth (label box + camera z of the label's ground centre)", report.OracleCentreDepthPlacement));
         }

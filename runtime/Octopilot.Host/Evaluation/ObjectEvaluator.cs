@@ -49,6 +49,9 @@ internal sealed class ObjectEvaluator
 
     public PlacementErrors Model { get; } = new();
 
+    /// <summary>The model's matched detections with their depth dropped: where the projector's ground contact puts them.</summary>
+    public PlacementErrors ModelGroundContact { get; } = new();
+
     public PlacementErrors Oracle { get; } = new();
 
     public PlacementErrors OracleCentreDepth { get; } = new();
@@ -58,6 +61,7 @@ internal sealed class ObjectEvaluator
         var labels = objects.Select(o => new EvaluatedLabel(o.VisiblePixels >= _minVisiblePixels, o.HorizontalRangeM)).ToArray();
         Detection[] all = decoded.ToArray();
         Detection[] operating = all.Where(d => d.Score >= _scoreThreshold).ToArray();
+        Detection[] operatingByContact = operating.Select(d => d with { DepthM = 0, Range = RangeSource.GroundContact }).ToArray();
         int[] labelOf = DetectionMatcher.Match(
             objects.Select(o => PixelBox.FromInclusive(o.MinUPx, o.MinVPx, o.MaxUPx, o.MaxVPx)).ToArray(),
             all.Select(d => PixelBox.FromCentre(d.CenterUPx, d.CenterVPx, d.WidthPx, d.HeightPx)).ToArray(),
@@ -76,6 +80,8 @@ internal sealed class ObjectEvaluator
             if (atOperatingPoint && labelOf[i] >= 0 && labels[labelOf[i]].Evaluable)
             {
                 AddError(Model, objects[labelOf[i]], placed, x, y);
+                bool placedByContact = TryPlace(camera, operatingByContact, operatingIndex - 1, out double xc, out double yc);
+                AddError(ModelGroundContact, objects[labelOf[i]], placedByContact, xc, yc);
             }
         }
 

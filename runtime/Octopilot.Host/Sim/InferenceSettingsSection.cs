@@ -9,7 +9,7 @@ namespace Octopilot.Host.Sim;
 /// <code>
 /// "inference": { "model": "path.onnx", "manifest": "model.manifest.json", "providers": ["tensorrt", "cuda", "cpu"], "requireProvider": "cuda",
 ///                "intraOpThreads": 0, "allowSpinning": false, "optimizedModelCache": "dir", "tensorRtCache": "dir",
-///                "nativeLibraryDirectory": "dir", "objectScoreThreshold": 0.3 }
+///                "nativeLibraryDirectory": "dir", "objectScoreThreshold": 0.3, "objectRange": "modelDepth" | "groundContact" }
 /// </code>
 /// Paths are relative to the settings file. Every broken rule is a <see cref="ConfigException"/>.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class InferenceSettingsSection
     public static InferenceOptions Parse(JsonConfigNode node, string directory)
     {
         node.RejectUnknownKeys("model", "manifest", "providers", "requireProvider", "intraOpThreads", "interOpThreads", "allowSpinning",
-            "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "deviceId");
+            "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "objectRange", "deviceId");
         var providers = new List<ExecutionProviderKind>();
         if (node.OptionalChild("providers") is JsonConfigNode list)
         {
@@ -50,6 +50,7 @@ internal static class InferenceSettingsSection
             TensorRtCacheDirectory = OptionalDirectory(node, "tensorRtCache", directory),
             NativeLibraryDirectory = OptionalDirectory(node, "nativeLibraryDirectory", directory),
             ObjectScoreThreshold = (float)node.NumberWhere("objectScoreThreshold", InferenceOptions.DefaultObjectScoreThreshold, v => v > 0 && v < 1, "must be in (0, 1)"),
+            ObjectRange = ParseObjectRange(node),
             DeviceId = (int)node.NumberWhere("deviceId", 0, v => v >= 0 && v <= 64 && v == Math.Floor(v), "must be a whole number in 0..64"),
         };
     }
@@ -63,6 +64,22 @@ internal static class InferenceSettingsSection
         }
 
         return kind;
+    }
+
+    private static ObjectRangePolicy ParseObjectRange(JsonConfigNode node)
+    {
+        if (node.OptionalChild("objectRange") is not JsonConfigNode child)
+        {
+            return ObjectRangePolicy.ModelDepth;
+        }
+
+        string name = child.AsString();
+        return name switch
+        {
+            "modelDepth" => ObjectRangePolicy.ModelDepth,
+            "groundContact" => ObjectRangePolicy.GroundContact,
+            _ => throw child.Error("must be one of: modelDepth, groundContact", $"\"{name}\""),
+        };
     }
 
     private static string? OptionalDirectory(JsonConfigNode node, string key, string directory) =>

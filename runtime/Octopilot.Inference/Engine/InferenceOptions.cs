@@ -46,6 +46,9 @@ public sealed record InferenceOptions
 
     public float ObjectScoreThreshold { get; init; } = DefaultObjectScoreThreshold;
 
+    /// <summary>Which range the contract model's detections carry into the BEV projector (<see cref="ObjectRangePolicy"/>).</summary>
+    public ObjectRangePolicy ObjectRange { get; init; } = ObjectRangePolicy.ModelDepth;
+
     public void Validate()
     {
         if (Providers.Count == 0)

@@ -1,4 +1,5 @@
 using Octopilot.Inference.Contract;
+using Octopilot.Inference.Engine;
 using Octopilot.Inference.Manifest;
 using Octopilot.Inference.Perception;
 
@@ -8,7 +9,8 @@ namespace Octopilot.Inference.ForeignHeads;
 /// The contract HydraNet's object rows (score, class, u, v, w, h in model-input pixels, depth in metres) for frames of
 /// another size than the model input: the same checks as the contract engine's decoder (score in [threshold, 1], an
 /// integral class in range, sizes and depth ≥ 0, every value finite), then the box mapped back through the fit. Depth is
-/// camera z and does not change with the image scale; the range source is <see cref="RangeSource.ObjectDepth"/>.
+/// camera z and does not change with the image scale; the range source is <see cref="RangeSource.ObjectDepth"/>, or
+/// none (<see cref="RangeSource.GroundContact"/>, depth 0) under <see cref="ObjectRangePolicy.GroundContact"/>.
 /// Allocation-free; stateless after construction.
 /// </summary>
 public sealed class ContractObjectDecoder
@@ -16,6 +18,7 @@ public sealed class ContractObjectDecoder
     private readonly FrameInputGeometry _geometry;
     private readonly float _scoreThreshold;
     private readonly int _classCount;
+    private readonly bool _modelDepth;
 
     public ContractObjectDecoder(ContractObjectsHeadSpec spec, ReadOnlySpan<int> outputShape, int classCount, FrameInputGeometry geometry)
     {
@@ -30,6 +33,7 @@ public sealed class ContractObjectDecoder
         _geometry = geometry;
         _scoreThreshold = spec.ScoreThreshold;
         _classCount = classCount;
+        _modelDepth = spec.ObjectRange == ObjectRangePolicy.ModelDepth;
         RowCount = outputShape[0];
     }
 
@@ -66,7 +70,8 @@ public sealed class ContractObjectDecoder
 
             destination[written++] = new Detection(
                 score, classIndex, (float)mapping.ToFrameX(row[2]), (float)mapping.ToFrameY(row[3]),
-                (float)(row[4] / mapping.ScaleX), (float)(row[5] / mapping.ScaleY), row[6], RangeSource.ObjectDepth);
+                (float)(row[4] / mapping.ScaleX), (float)(row[5] / mapping.ScaleY),
+                _modelDepth ? row[6] : 0, _modelDepth ? RangeSource.ObjectDepth : RangeSource.GroundContact);
         }
 
         return new DetectionDecodeResult { Written = written, NonFinite = rejected, BelowThreshold = below, OverCapacity = over };

@@ -1,4 +1,5 @@
 using Octopilot.Inference.Contract;
+using Octopilot.Inference.Engine;
 
 namespace Octopilot.Inference.Manifest;
 
@@ -10,7 +11,7 @@ namespace Octopilot.Inference.Manifest;
 /// </summary>
 public static class ContractManifest
 {
-    public static ModelManifest For(ModelContract contract, string modelPath, float objectScoreThreshold)
+    public static ModelManifest For(ModelContract contract, string modelPath, float objectScoreThreshold, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth)
     {
         var input = new ManifestInput(
             ModelContract.InputName, TensorLayout.Nhwc, InputElementType.Uint8, ColourOrder.Rgb, InputScaling.Identity, SpatialFit.Stretch,
@@ -33,7 +34,7 @@ public static class ContractManifest
 
         if (contract.HasObjects)
         {
-            heads.Add(new ContractObjectsHeadSpec(ModelContract.ObjectsOutput, objectScoreThreshold));
+            heads.Add(new ContractObjectsHeadSpec(ModelContract.ObjectsOutput, objectScoreThreshold, objectRange));
         }
 
         if (contract.HasSolidLines)

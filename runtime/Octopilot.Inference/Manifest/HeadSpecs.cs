@@ -1,3 +1,5 @@
+using Octopilot.Inference.Engine;
+
 namespace Octopilot.Inference.Manifest;
 
 /// <summary>One model output (or output group) and how to read it; the subtypes are the manifest's head types.</summary>
@@ -48,4 +50,4 @@ public sealed record DepthHeadSpec(string Output, DepthEncoding Encoding, float 
 /// depth (metres). Not a manifest head type: only <see cref="ContractManifest"/> makes it, so the contract model runs
 /// through the same engine, decoders and fusion as foreign models.
 /// </summary>
-public sealed record ContractObjectsHeadSpec(string Output, float ScoreThreshold) : HeadSpec("contractObjects");
+public sealed record ContractObjectsHeadSpec(string Output, float ScoreThreshold, ObjectRangePolicy ObjectRange = ObjectRangePolicy.ModelDepth) : HeadSpec("contractObjects");

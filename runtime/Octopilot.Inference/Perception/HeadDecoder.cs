@@ -14,7 +14,7 @@ internal static class HeadDecoder
 
     public static void Decode(
         in FrameSetLease lease, HeadOutputBuffers outputs, PerceptionFrameSet results, InferenceCounters counters,
-        float scoreThreshold, int classCount)
+        float scoreThreshold, int classCount, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth)
     {
         for (int camera = 0; camera < results.Cameras.Count; camera++)
         {
@@ -43,14 +43,16 @@ internal static class HeadDecoder
             perception.SetValid(HeadKind.Objects, objectsValid);
             if (objectsValid)
             {
-                DecodeObjects(outputs.CameraObjects(camera), perception, counters, scoreThreshold, classCount);
+                DecodeObjects(outputs.CameraObjects(camera), perception, counters, scoreThreshold, classCount, objectRange);
             }
         }
     }
 
     private static void DecodeObjects(
-        ReadOnlySpan<float> rows, CameraPerception perception, InferenceCounters counters, float scoreThreshold, int classCount)
+        ReadOnlySpan<float> rows, CameraPerception perception, InferenceCounters counters, float scoreThreshold, int classCount,
+        ObjectRangePolicy objectRange)
     {
+        bool modelDepth = objectRange == ObjectRangePolicy.ModelDepth;
         Span<Detection> storage = perception.DetectionStorage;
         int count = 0;
         for (int offset = 0; offset + HeadOutputBuffers.ObjectFields <= rows.Length; offset += HeadOutputBuffers.ObjectFields)
@@ -70,7 +72,9 @@ internal static class HeadDecoder
                 continue;
             }
 
-            storage[count++] = new Detection(score, classIndex, row[2], row[3], row[4], row[5], row[6], RangeSource.ObjectDepth);
+            storage[count++] = modelDepth
+                ? new Detection(score, classIndex, row[2], row[3], row[4], row[5], row[6], RangeSource.ObjectDepth)
+                : new Detection(score, classIndex, row[2], row[3], row[4], row[5], 0, RangeSource.GroundContact);
         }
 
         perception.DetectionCount = count;

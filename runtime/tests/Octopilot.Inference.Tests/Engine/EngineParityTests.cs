@@ -75,4 +75,39 @@ public sealed class EngineParityTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(ObjectRangePolicy.ModelDepth)]
+    [InlineData(ObjectRangePolicy.GroundContact)]
+    public void Run_ObjectRangePolicy_DetectionsCarryTheModelDepthOrNone(ObjectRangePolicy policy)
+    {
+        (byte[] images, long[] imageShape) = TinyModelFiles.SampleTensor("images");
+        int batch = (int)imageShape[0];
+        int frameBytes = images.Length / batch;
+        var options = new InferenceOptions { ModelPath = TinyModelFiles.Model, ObjectScoreThreshold = 0.05f, ObjectRange = policy };
+        using var harness = new EngineHarness(options, cameras: batch);
+        harness.RunSet(camera => images.AsMemory(camera * frameBytes, frameBytes));
+
+        (byte[] objectBytes, _) = TinyModelFiles.SampleTensor("objects");
+        ReadOnlySpan<float> rows = MemoryMarshal.Cast<byte, float>(objectBytes);
+        ReadOnlySpan<Detection> detections = harness.Results.Cameras[0].Detections;
+        Assert.NotEmpty(detections.ToArray());
+        foreach (Detection detection in detections)
+        {
+            if (policy == ObjectRangePolicy.ModelDepth)
+            {
+                Assert.Equal(RangeSource.ObjectDepth, detection.Range);
+                Assert.True(detection.DepthM > 0, $"depth {detection.DepthM}");
+            }
+            else
+            {
+                Assert.Equal(RangeSource.GroundContact, detection.Range);
+                Assert.Equal(0f, detection.DepthM);
+            }
+        }
+
+        // The boxes do not depend on the policy: the first detection is the first row of the sample.
+        Assert.Equal(rows[2], detections[0].CenterUPx, 3);
+        Assert.Equal(rows[5], detections[0].HeightPx, 3);
+    }
 }

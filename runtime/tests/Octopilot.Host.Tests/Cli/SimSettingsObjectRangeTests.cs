@@ -1,0 +1,43 @@
+using Octopilot.Host.Cli;
+using Octopilot.Host.Tests.Infrastructure;
+using Octopilot.Testing;
+
+namespace Octopilot.Host.Tests.Cli;
+
+/// <summary>The settings' inference.objectRange: which range the model's detections carry into the BEV.</summary>
+public sealed class SimSettingsObjectRangeTests
+{
+    private static string SettingsWithObjectRange(TempFolder folder, string value) => folder.Write("settings.json", File.ReadAllText(RepositoryPaths.DefaultSimSettings)
+        .Replace("rig-default-8cam.json", RepositoryPaths.DefaultRig.Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal)
+        .Replace("scenario-highway.json", RepositoryPaths.DefaultScenario.Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal)
+        .Replace("../../onnx/models/hydranet-tiny-288x384/model.onnx", Path.Combine(RepositoryPaths.Root, "onnx", "models", "hydranet-tiny-288x384", "model.onnx").Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal)
+        .Replace("\"objectRange\": \"groundContact\"", $"\"objectRange\": \"{value}\"", StringComparison.Ordinal));
+
+    [Fact]
+    public void Sim_UnknownObjectRange_ExitsTwoNamingFieldValueAndChoices()
+    {
+        using var folder = new TempFolder();
+        string settings = SettingsWithObjectRange(folder, "laser");
+
+        CliRun run = CliRun.Of("sim", "--config", settings, "--duration", "1");
+
+        Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
+        Assert.Contains("objectRange", run.Error, StringComparison.Ordinal);
+        Assert.Contains("laser", run.Error, StringComparison.Ordinal);
+        Assert.Contains("modelDepth, groundContact", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("modelDepth")]
+    [InlineData("groundContact")]
+    public void Sim_EitherObjectRange_RunsWithTheModelDriving(string value)
+    {
+        using var folder = new TempFolder();
+        string settings = SettingsWithObjectRange(folder, value);
+        Assert.Contains($"\"objectRange\": \"{value}\"", File.ReadAllText(settings), StringComparison.Ordinal);
+
+        CliRun run = CliRun.Of("sim", "--config", settings, "--duration", "1", "--perception", "model");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
+    }
+}
