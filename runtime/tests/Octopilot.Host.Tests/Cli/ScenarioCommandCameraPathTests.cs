@@ -8,24 +8,12 @@ namespace Octopilot.Host.Tests.Cli;
 /// <summary>`octopilot scenario run --camera-path`: ground truth, oracle and model verdicts side by side, per scenario.</summary>
 public sealed class ScenarioCommandCameraPathTests
 {
-    private const string ShortFollow = """
-        {
-          "name": "short-follow",
-          "description": "3 s behind a car at 20 m/s, 40 m ahead",
-          "durationS": 3,
-          "ego": {"lane": 1, "speedMps": 20},
-          "driver": {"setSpeedMps": 25},
-          "traffic": [ {"id": 1, "lane": 1, "gapAheadM": 40, "speedMps": 20} ],
-          "expect": {"minTimeGapS": 0.8}
-        }
-        """;
-
     [Fact]
     public void CameraPath_Both_EveryPerceptionJudgedSideBySideAndWrittenToJson()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("short-follow.json", ShortFollow);
-        string second = folder.Write("short-follow-2.json", ShortFollow.Replace("\"short-follow\"", "\"short-follow-2\"", StringComparison.Ordinal));
+        string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
+        string second = folder.Write("short-follow-2.json", PlannerScenarioTexts.ShortFollow.Replace("\"short-follow\"", "\"short-follow-2\"", StringComparison.Ordinal));
         string json = Path.Combine(folder.Path, "out", "suite.json");
 
         CliRun run = CliRun.Of("scenario", "run", scenario, second, "--camera-path", "--json", json);
@@ -51,7 +39,7 @@ public sealed class ScenarioCommandCameraPathTests
     public void CameraPath_OracleOnly_NoModelColumnAndNoModelLoaded()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("short-follow.json", ShortFollow);
+        string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
         CliRun run = CliRun.Of("scenario", "run", scenario, "--camera-path", "--perception", "oracle");
 
@@ -64,7 +52,7 @@ public sealed class ScenarioCommandCameraPathTests
     public void CameraPath_MissingModel_ExitsTwoNamingTheOptionBeforeRunning()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("short-follow.json", ShortFollow);
+        string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
         CliRun run = CliRun.Of("scenario", "run", scenario, "--camera-path", "--model", Path.Combine(folder.Path, "absent.onnx"));
 

@@ -7,18 +7,6 @@ namespace Octopilot.Host.Tests.Cli;
 /// <summary>`octopilot sim --scenario PLANNER-SCENARIO`: the closed loop through the camera path, judged, with pictures.</summary>
 public sealed class SimCommandClosedLoopTests
 {
-    private const string ShortFollow = """
-        {
-          "name": "short-follow",
-          "description": "3 s behind a car at 20 m/s, 40 m ahead",
-          "durationS": 3,
-          "ego": {"lane": 1, "speedMps": 20},
-          "driver": {"setSpeedMps": 25},
-          "traffic": [ {"id": 1, "lane": 1, "gapAheadM": 40, "speedMps": 20} ],
-          "expect": {"minTimeGapS": 0.8}
-        }
-        """;
-
     private static string Suite(string file) => Path.Combine(RepositoryPaths.Root, "planner", "scenarios", file);
 
     [Fact]
@@ -43,7 +31,7 @@ public sealed class SimCommandClosedLoopTests
     public void PlannerScenario_OracleWithModel_RunsTheHydraNetInShadow()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("short-follow.json", ShortFollow);
+        string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
         CliRun run = CliRun.Of("sim", "--scenario", scenario);
 
@@ -57,7 +45,7 @@ public sealed class SimCommandClosedLoopTests
     public void PlannerScenario_ModelPerception_SaysTheModelDrives()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("short-follow.json", ShortFollow);
+        string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
         CliRun run = CliRun.Of("sim", "--scenario", scenario, "--perception", "model");
 
@@ -72,7 +60,7 @@ public sealed class SimCommandClosedLoopTests
     public void PlannerScenario_ModelPerceptionWithoutModel_ExitsTwoNamingTheOption()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("short-follow.json", ShortFollow);
+        string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
         CliRun run = CliRun.Of("sim", "--scenario", scenario, "--perception", "model", "--no-inference");
 
@@ -84,7 +72,7 @@ public sealed class SimCommandClosedLoopTests
     public void PlannerScenario_Malformed_ExitsTwoNamingFileAndField()
     {
         using var folder = new TempFolder();
-        string scenario = folder.Write("bad.json", ShortFollow.Replace("\"durationS\": 3", "\"durationS\": -3", StringComparison.Ordinal));
+        string scenario = folder.Write("bad.json", PlannerScenarioTexts.ShortFollow.Replace("\"durationS\": 3", "\"durationS\": -3", StringComparison.Ordinal));
 
         CliRun run = CliRun.Of("sim", "--scenario", scenario, "--no-inference");
 
