@@ -1,6 +1,5 @@
 using Octopilot.CameraPath;
 using Octopilot.Core.Calibration;
-using Octopilot.Core.Time;
 using Octopilot.Host.Cli;
 using Octopilot.Host.Sim;
 using Octopilot.Inference.Engine;
@@ -20,8 +19,6 @@ namespace Octopilot.Host.ClosedLoop;
 /// </summary>
 internal sealed class CameraPathSuite
 {
-    private const int EngineWarmupRuns = 2;
-
     private readonly SimSettings _settings;
     private readonly CameraPathSuiteOptions _options;
     private readonly TextWriter _progress;
@@ -50,9 +47,7 @@ internal sealed class CameraPathSuite
             ScenarioResult? model = null;
             if (_options.RunModel)
             {
-                using IPerceptionEngine engine = PerceptionEngines.Open(
-                    _settings.Inference!, rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode.WidthPx, _settings.Mode.HeightPx, MonotonicClock.Instance, TextWriter.Null);
-                engine.WarmUp(EngineWarmupRuns, rig.Count);
+                using IPerceptionEngine engine = CameraPathEngine.Open(_settings.Inference!, _settings, rig, TextWriter.Null);
                 model = RunThroughCameras(scenario, rig, PerceptionSource.Model, engine, planner);
             }
 

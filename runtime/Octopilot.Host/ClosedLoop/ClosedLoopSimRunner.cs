@@ -21,8 +21,6 @@ namespace Octopilot.Host.ClosedLoop;
 /// </summary>
 internal sealed class ClosedLoopSimRunner
 {
-    private const int EngineWarmupRuns = 2;
-
     private readonly SimSettings _settings;
     private readonly ClosedLoopRunOptions _run;
     private readonly TextWriter _output;
@@ -39,9 +37,8 @@ internal sealed class ClosedLoopSimRunner
         Scenario scenario = ScenarioFile.Load(_settings.ScenarioFile);
         CameraRig rig = SimRunner.SelectCameras(_settings, RigFile.Load(_settings.RigFile));
         using IPerceptionEngine? engine = _settings.Inference is InferenceOptions inference
-            ? PerceptionEngines.Open(inference, rig.Cameras.Select(c => c.Name).ToArray(), _settings.Mode.WidthPx, _settings.Mode.HeightPx, MonotonicClock.Instance, _output)
+            ? CameraPathEngine.Open(inference, _settings, rig, _output)
             : null;
-        engine?.WarmUp(EngineWarmupRuns, rig.Count);
         if (_run.Perception == PerceptionSource.Model && engine is null)
         {
             throw new UsageException("--perception model needs a model: set inference.model in the settings or pass --model, and drop --no-inference");
