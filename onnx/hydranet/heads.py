@@ -58,12 +58,18 @@ class DepthHead(MapHead):
 
 class ObjectHead(nn.Module):
     """CenterNet-style object maps: heat [N,C,h,w] probability, offset [N,2,h,w] in cells (0..1), size [N,2,h,w]
-    (w, h) in input pixels, depth [N,1,h,w] metres. One shared 3x3 trunk, one 1x1 per quantity."""
+    (w, h) in input pixels, depth [N,1,h,w] metres. One shared trunk of `layers` 3x3 conv + ReLU, one 1x1 per
+    quantity."""
 
-    def __init__(self, in_ch: int, hidden: int, num_classes: int, stride: int):
+    def __init__(self, in_ch: int, hidden: int, num_classes: int, stride: int, layers: int = 1):
         super().__init__()
+        if layers < 1:
+            raise ValueError(f"the object head needs at least one trunk layer, got {layers}")
         self.size_scale_px = SIZE_SCALE_CELLS * stride
-        self.trunk = nn.Sequential(nn.Conv2d(in_ch, hidden, 3, padding=1), nn.ReLU(inplace=True))
+        trunk = []
+        for index in range(layers):
+            trunk += [nn.Conv2d(in_ch if index == 0 else hidden, hidden, 3, padding=1), nn.ReLU(inplace=True)]
+        self.trunk = nn.Sequential(*trunk)
         self.heat = nn.Conv2d(hidden, num_classes, 1)
         self.offset = nn.Conv2d(hidden, 2, 1)
         self.size = nn.Conv2d(hidden, 2, 1)

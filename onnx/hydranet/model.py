@@ -24,7 +24,8 @@ class HydraNet(nn.Module):
         self.lanes = ProbabilityHead(c, hidden)
         self.drivable = ProbabilityHead(c, hidden)
         self.depth = DepthHead(c, hidden)
-        self.objects = ObjectHead(c, hidden, len(config.classes), config.stride)
+        self.objects = ObjectHead(c, config.object_head_channels, len(config.classes), config.stride,
+                                  config.object_head_layers)
         self.decoder = CenterDecoder(len(config.classes), config.stride, config.max_objects,
                                      config.grid_height, config.grid_width)
         # Which lane paint is a solid line (the road's edge lines): the fusion marks each fitted boundary solid or

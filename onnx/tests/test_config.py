@@ -2,7 +2,12 @@
 
 import unittest
 
+import torch
+from torch import nn
+
 from hydranet.config import HydraConfig
+from hydranet.heads import ObjectHead
+from hydranet.model import build_model
 
 
 class HydraConfigTests(unittest.TestCase):
@@ -26,6 +31,26 @@ class HydraConfigTests(unittest.TestCase):
         config = HydraConfig()
         self.assertEqual((config.backbone, config.height, config.width, config.stride), ("tiny", 288, 384, 4))
         self.assertEqual((config.grid_height, config.grid_width, config.max_objects), (72, 96, 32))
+
+
+class ObjectHeadTests(unittest.TestCase):
+    def test_tinyModel_objectTrunkIsItsConfiguredLayersAndWidth(self):
+        config = HydraConfig()
+        convs = [m for m in build_model(config, seed=0).objects.trunk if isinstance(m, nn.Conv2d)]
+        self.assertEqual(len(convs), config.object_head_layers)
+        self.assertGreaterEqual(config.object_head_layers, 2)
+        self.assertEqual([c.out_channels for c in convs], [config.object_head_channels] * len(convs))
+        self.assertEqual(convs[0].in_channels, config.neck_channels)
+
+    def test_objectHead_twoLayers_mapsHaveTheirShapes(self):
+        head = ObjectHead(in_ch=16, hidden=24, num_classes=3, stride=4, layers=2)
+        heat, offset, size, depth = head(torch.zeros(2, 16, 9, 12))
+        self.assertEqual([tuple(t.shape) for t in (heat, offset, size, depth)],
+                         [(2, 3, 9, 12), (2, 2, 9, 12), (2, 2, 9, 12), (2, 1, 9, 12)])
+
+    def test_objectHead_noLayers_raisesNamingIt(self):
+        with self.assertRaisesRegex(ValueError, "at least one trunk layer"):
+            ObjectHead(in_ch=16, hidden=24, num_classes=1, stride=4, layers=0)
 
 
 if __name__ == "__main__":

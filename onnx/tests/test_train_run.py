@@ -10,6 +10,7 @@ import torch
 
 from hydranet.check import check_model
 from hydranet.config import HydraConfig
+from hydranet.model import build_model
 from hydranet.train import checkpoint
 from hydranet.train.log import read_rows
 from hydranet.train.loop import RESUME_REQUIRE, train
@@ -98,6 +99,41 @@ class TrainRunTests(unittest.TestCase):
         proto = onnx.load(self.result["model"])
         check_model(proto, HydraConfig("tiny", HEIGHT, WIDTH, 4, 32, ("vehicle",)))
         self.assertIn(f"trained {STEPS} steps", proto.doc_string)
+
+    def test_loadMatchingWeights_otherShapedTensor_copiesTheMatchingOnesAndLeavesItFresh(self):
+        saved = torch.load(checkpoint.latest(self.full))
+        widened = dict(saved, model=dict(saved["model"]))
+        widened["model"]["objects.heat.weight"] = torch.zeros(2, *saved["model"]["objects.heat.weight"].shape[1:])
+        path = self.out("widened.pt")
+        torch.save(widened, path)
+        model = build_model(HydraConfig("tiny", HEIGHT, WIDTH, 4, 32, ("vehicle",)), seed=SEED + 1)
+        fresh_heat = model.state_dict()["objects.heat.weight"].clone()
+        loaded, fresh = checkpoint.load_matching_weights(path, model)
+        self.assertEqual(fresh, ["objects.heat.weight"])
+        self.assertEqual(len(loaded), len(saved["model"]) - 1)
+        state = model.state_dict()
+        self.assertTrue(torch.equal(state["objects.heat.weight"], fresh_heat))
+        for name in loaded:
+            self.assertTrue(torch.equal(state[name], saved["model"][name]), name)
+
+    def test_train_initFromTrainedRun_startsWhereThatRunEnded(self):
+        warm, cold = self.out("warm"), self.out("cold")
+        one = dict(OPTIONS, checkpoint_every=1, validate_every=0)
+        train(self.data, warm, TrainOptions(steps=1, **one), export=False, report=quiet,
+              init_from=checkpoint.latest(self.full))
+        train(self.data, cold, TrainOptions(steps=1, **one), export=False, report=quiet)
+        warm_first, cold_first = float(losses_of(warm)[0][1]), float(losses_of(cold)[0][1])
+        trained_last = float(losses_of(self.full)[-1][1])
+        self.assertLess(warm_first, cold_first)
+        self.assertLess(abs(warm_first - trained_last), abs(cold_first - trained_last))
+        self.assertEqual(torch.load(checkpoint.latest(warm))["run"]["init_from"],
+                         os.path.abspath(checkpoint.latest(self.full)))
+
+    def test_loadMatchingWeights_missingFile_raisesNamingIt(self):
+        model = build_model(HydraConfig("tiny", HEIGHT, WIDTH, 4, 32, ("vehicle",)), seed=SEED)
+        missing = self.out("no-such.pt")
+        with self.assertRaisesRegex(FileNotFoundError, "no-such.pt"):
+            checkpoint.load_matching_weights(missing, model)
 
     def test_train_r50OneEpoch_runsEndToEnd(self):
         out = self.out("r50")

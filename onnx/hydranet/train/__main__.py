@@ -3,7 +3,8 @@
     onnx/train --data DIR --out OUT [--variant tiny] (--steps N | --epochs E) [--batch 8] [--lr 1e-3] [--seed 0]
 
 writes OUT/checkpoints/step-*.pt, OUT/log.csv, OUT/validation.csv, OUT/loss.svg and OUT/model/{model.onnx,model.onnx.sha256,sample/}.
-A run finding checkpoints in OUT resumes from the last one. Exit 2: the dataset or the options are refused.
+A run finding checkpoints in OUT resumes from the last one; --init-from CHECKPOINT warm-starts a new run from another
+run's weights. Exit 2: the dataset or the options are refused.
 """
 
 import argparse
@@ -43,6 +44,9 @@ def parse_args(argv):
     resume.add_argument("--resume", action="store_true", help="require a checkpoint in OUT to resume from")
     resume.add_argument("--no-resume", action="store_true", help="start from scratch even if OUT has checkpoints")
     p.add_argument("--no-export", action="store_true", help="skip the ONNX export at the end")
+    p.add_argument("--init-from", default="", metavar="CHECKPOINT",
+                   help="warm start a new run from another run's checkpoint: weights whose name and shape match are "
+                        "copied, the rest start fresh (ignored when resuming)")
     return p.parse_args(argv)
 
 
@@ -55,8 +59,8 @@ def main(argv=None) -> int:
                                schedule=args.schedule, warmup_steps=args.warmup_steps, flip=not args.no_flip,
                                validate_every=args.validate_every)
         resume = RESUME_REQUIRE if args.resume else RESUME_NEVER if args.no_resume else RESUME_AUTO
-        train(args.data, args.out, options, resume, export=not args.no_export)
-    except (DatasetError, ResumeError, ValueError) as error:
+        train(args.data, args.out, options, resume, export=not args.no_export, init_from=args.init_from)
+    except (DatasetError, ResumeError, ValueError, FileNotFoundError) as error:
         print(f"onnx/train: error: {error}", file=sys.stderr)
         return EXIT_REFUSED
     return 0

@@ -59,3 +59,19 @@ def load(path: str, model, optimizer) -> dict:
     np.random.set_state(state["rng"]["numpy"])
     random.setstate(state["rng"]["python"])
     return state
+
+
+def load_matching_weights(path: str, model) -> tuple:
+    """Warm start: copies into model every tensor of path's model whose name and shape match (a checkpoint of another
+    run, e.g. an earlier model before a head was widened); the rest keep their fresh initialisation. Neither the
+    optimizer, the step nor the RNG is taken. Returns (loaded names, fresh names) of model's state."""
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"{path}: no such checkpoint to initialise from")
+    saved = torch.load(path, map_location="cpu")
+    if not isinstance(saved, dict) or "model" not in saved:
+        raise ValueError(f"{path}: not an onnx/train checkpoint (no 'model' state)")
+    own = model.state_dict()
+    matching = {name: tensor for name, tensor in saved["model"].items()
+                if name in own and own[name].shape == tensor.shape}
+    model.load_state_dict(matching, strict=False)
+    return sorted(matching), sorted(set(own) - set(matching))

