@@ -59,16 +59,31 @@ class DepthHead(MapHead):
 class ObjectHead(nn.Module):
     """CenterNet-style object maps: heat [N,C,h,w] probability, offset [N,2,h,w] in cells (0..1), size [N,2,h,w]
     (w, h) in input pixels, depth [N,1,h,w] metres. One shared trunk of `layers` 3x3 conv + ReLU, one 1x1 per
-    quantity."""
+    quantity.
 
-    def __init__(self, in_ch: int, hidden: int, num_classes: int, stride: int, layers: int = 1):
+    The trunk also reads two constant channels, the cell's column and row scaled to [-1, 1] (CoordConv, Liu et al.
+    2018). On a flat road a car's range follows from the image row of its ground contact (and the camera's pose), but
+    convolutions are translation-invariant: without the row the object depth had to come from the box's apparent size
+    alone. They are added to a zero slice of the input rather than expanded, so the exported graph keeps its symbolic
+    batch axis through shape inference."""
+
+    COORD_CHANNELS = 2
+
+    def __init__(self, in_ch: int, hidden: int, num_classes: int, stride: int, layers: int = 1,
+                 grid: tuple = (1, 1)):
         super().__init__()
         if layers < 1:
             raise ValueError(f"the object head needs at least one trunk layer, got {layers}")
         self.size_scale_px = SIZE_SCALE_CELLS * stride
+        grid_h, grid_w = grid
+        rows = torch.linspace(-1.0, 1.0, grid_h).view(1, 1, grid_h, 1).expand(1, 1, grid_h, grid_w)
+        cols = torch.linspace(-1.0, 1.0, grid_w).view(1, 1, 1, grid_w).expand(1, 1, grid_h, grid_w)
+        # Not in the state dict: a function of the grid, not a weight (checkpoints stay loadable across grid sizes).
+        self.register_buffer("coords", torch.cat([cols, rows], dim=1).contiguous(), persistent=False)
         trunk = []
         for index in range(layers):
-            trunk += [nn.Conv2d(in_ch if index == 0 else hidden, hidden, 3, padding=1), nn.ReLU(inplace=True)]
+            inputs = in_ch + self.COORD_CHANNELS if index == 0 else hidden
+            trunk += [nn.Conv2d(inputs, hidden, 3, padding=1), nn.ReLU(inplace=True)]
         self.trunk = nn.Sequential(*trunk)
         self.heat = nn.Conv2d(hidden, num_classes, 1)
         self.offset = nn.Conv2d(hidden, 2, 1)
@@ -78,7 +93,10 @@ class ObjectHead(nn.Module):
         nn.init.constant_(self.heat.bias, HEATMAP_PRIOR_BIAS)
 
     def forward(self, x: torch.Tensor) -> tuple:
-        t = self.trunk(x)
+        if x.shape[-2:] != self.coords.shape[-2:]:
+            raise ValueError(f"object head built for a {tuple(self.coords.shape[-2:])} grid, got {tuple(x.shape[-2:])}")
+        zeros = x[:, :self.COORD_CHANNELS] * 0.0  # [N,2,h,w]: the batch axis for the constant channels
+        t = self.trunk(torch.cat([x, zeros + self.coords], dim=1))
         heat = torch.sigmoid(self.heat(t))
         # Sigmoid bounds the sub-cell offset to the cell it belongs to, so a centre never leaves its peak's cell.
         offset = torch.sigmoid(self.offset(t))

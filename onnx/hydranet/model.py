@@ -25,7 +25,7 @@ class HydraNet(nn.Module):
         self.drivable = ProbabilityHead(c, hidden)
         self.depth = DepthHead(c, hidden)
         self.objects = ObjectHead(c, config.object_head_channels, len(config.classes), config.stride,
-                                  config.object_head_layers)
+                                  config.object_head_layers, (config.grid_height, config.grid_width))
         self.decoder = CenterDecoder(len(config.classes), config.stride, config.max_objects,
                                      config.grid_height, config.grid_width)
         # Which lane paint is a solid line (the road's edge lines): the fusion marks each fitted boundary solid or
