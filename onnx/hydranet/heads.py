@@ -9,6 +9,7 @@ from .init import kaiming_convs_
 # CenterNet (Zhou et al. 2019) heatmap prior: sigmoid(-2.19) = 0.1, so an untrained detector starts
 # near "no object" everywhere instead of at 0.5.
 HEATMAP_PRIOR_BIAS = -2.19
+HEAT_WEIGHT_STD = 0.01
 # Depth in metres = DEPTH_MIN_M + DEPTH_SCALE_M * softplus(x). The floor keeps depth strictly positive even when
 # softplus underflows to 0 in float32; the scale puts x = 0 at about 7 m, mid-range for a road scene.
 DEPTH_MIN_M = 0.1
@@ -90,6 +91,10 @@ class ObjectHead(nn.Module):
         self.size = nn.Conv2d(hidden, 2, 1)
         self.depth = nn.Conv2d(hidden, 1, 1)
         kaiming_convs_(self)
+        # The heat logits start small so the prior bias decides them (RetinaNet's rule for its classifier: sigma 0.01).
+        # He-normal here gave logits of +-10s on a warm-started backbone's features: scores near 1 everywhere, a focal
+        # loss of ~3,000 in the first steps, and gradients that damaged the trained backbone before the head settled.
+        nn.init.normal_(self.heat.weight, std=HEAT_WEIGHT_STD)
         nn.init.constant_(self.heat.bias, HEATMAP_PRIOR_BIAS)
 
     def forward(self, x: torch.Tensor) -> tuple:
