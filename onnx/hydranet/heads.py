@@ -98,7 +98,7 @@ class ObjectHead(nn.Module):
         nn.init.constant_(self.heat.bias, HEATMAP_PRIOR_BIAS)
 
     def forward(self, x: torch.Tensor) -> tuple:
-        if x.shape[-2:] != self.coords.shape[-2:]:
+        if not torch.jit.is_tracing() and x.shape[-2:] != self.coords.shape[-2:]:
             raise ValueError(f"object head built for a {tuple(self.coords.shape[-2:])} grid, got {tuple(x.shape[-2:])}")
         zeros = x[:, :self.COORD_CHANNELS] * 0.0  # [N,2,h,w]: the batch axis for the constant channels
         t = self.trunk(torch.cat([x, zeros + self.coords], dim=1))
