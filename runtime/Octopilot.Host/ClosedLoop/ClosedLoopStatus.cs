@@ -58,11 +58,26 @@ internal sealed class ClosedLoopStatus : ICameraPathObserver
         }
     }
 
+    // The ego lane's two boundaries as the fit saw them (support slices, RMS residual): what the confidence is made of,
+    // so a low confidence in a trace says whether the markings were short or scattered.
+    private static string EgoBoundaryFit(Octopilot.Fusion.Lanes.LaneEstimate lanes)
+    {
+        int ego = lanes.EgoLaneIndex;
+        if (ego < 0)
+        {
+            return "";
+        }
+
+        Octopilot.Fusion.Lanes.LaneBoundary left = lanes.Boundary(ego), right = lanes.Boundary(ego + 1);
+        return string.Create(CultureInfo.InvariantCulture,
+            $", fit L {left.SupportSlices} slices rms {left.RmsResidualM:0.00} m, R {right.SupportSlices} slices rms {right.RmsResidualM:0.00} m");
+    }
+
     private string Format(double simTimeS, WorldModelBuilder builder, in WorldModelSnapshot snapshot)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         string lanes = builder.Lanes.IsValid
-            ? string.Create(c, $"lanes {snapshot.LaneCount} (ego {snapshot.EgoLaneIndex}, {snapshot.LaneWidthM:0.00} m, offset {snapshot.EgoLateralOffsetM:+0.00;-0.00;0.00} m, conf {builder.Lanes.Confidence:0.00})")
+            ? string.Create(c, $"lanes {snapshot.LaneCount} (ego {snapshot.EgoLaneIndex}, {snapshot.LaneWidthM:0.00} m, offset {snapshot.EgoLateralOffsetM:+0.00;-0.00;0.00} m, conf {builder.Lanes.Confidence:0.00}{EgoBoundaryFit(builder.Lanes)})")
             : "lanes NONE";
         string lead = "lead -";
         for (int i = 0; i < snapshot.Objects.Count; i++)

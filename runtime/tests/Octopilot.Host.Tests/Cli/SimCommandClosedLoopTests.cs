@@ -20,6 +20,7 @@ public sealed class SimCommandClosedLoopTests
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
         Assert.Contains("closed loop through the camera path", run.Output, StringComparison.Ordinal);
         Assert.Contains("perception ORACLE  lanes 3 (ego 1", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"conf \d\.\d\d, fit L \d+ slices rms \d+\.\d\d m, R \d+ slices rms \d+\.\d\d m\)", run.Output);
         Assert.Contains("PASS lane-change-free-lane", run.Output, StringComparison.Ordinal);
         Assert.Contains("camera path: ", run.Output, StringComparison.Ordinal);
         string[] pictures = Directory.GetFiles(bev, "bev-*.png");
