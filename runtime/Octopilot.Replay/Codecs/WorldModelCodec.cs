@@ -8,16 +8,25 @@ namespace Octopilot.Replay.Codecs;
 /// ego offset, lane width (f64), left/right/front cameras healthy (u8), ego centre line c0, c1, c2, c3, confidence (f64)
 /// and present (u8), object count (i32, the header's last field), then per object
 /// id (i32), x, y, vx, vy, ax, length, width (f64), lane (i32): <see cref="ObjectBytes"/> each. Only the objects
-/// present are written, so a snapshot with few tracks is small.
+/// present are written, so a snapshot with few tracks is small. Last, the ego lane's left and right boundary markings
+/// (u8 each, <see cref="LaneMarking"/>): <see cref="MarkingsBytes"/>.
+/// <para>The markings trailer came after the first recordings. A payload without it (header + objects only) is still
+/// read, with both markings <see cref="LaneMarking.Unknown"/> (what its producer knew); <see cref="LegacySizeOf"/> is
+/// its length, so a replay compares a new snapshot with such a record over the bytes both layouts have. The lengths
+/// cannot be confused: objects are 64 bytes, the trailer 2.</para>
 /// </summary>
 public static class WorldModelCodec
 {
     public const int HeaderBytes = 8 + 1 + 4 + 4 + 8 + 8 + 3 + CentreLineBytes + 4;
     public const int CentreLineBytes = (5 * 8) + 1;
     public const int ObjectBytes = 4 + (7 * 8) + 4;
-    public const int MaxSizeBytes = HeaderBytes + (TrackedObjectList.Capacity * ObjectBytes);
+    public const int MarkingsBytes = 2;
+    public const int MaxSizeBytes = HeaderBytes + (TrackedObjectList.Capacity * ObjectBytes) + MarkingsBytes;
 
-    public static int SizeOf(in WorldModelSnapshot value) => HeaderBytes + (value.Objects.Count * ObjectBytes);
+    public static int SizeOf(in WorldModelSnapshot value) => LegacySizeOf(value.Objects.Count) + MarkingsBytes;
+
+    /// <summary>Length of a payload without the markings trailer (recorded before it existed), for <paramref name="objectCount"/> objects.</summary>
+    public static int LegacySizeOf(int objectCount) => HeaderBytes + (objectCount * ObjectBytes);
 
     /// <summary>Writes the snapshot; returns the bytes written (<see cref="SizeOf"/>).</summary>
     public static int Write(in WorldModelSnapshot value, Span<byte> destination)
@@ -54,6 +63,8 @@ public static class WorldModelCodec
             c.WriteInt32(o.LaneIndex);
         }
 
+        c.WriteByte((byte)value.EgoLeftBoundaryMarking);
+        c.WriteByte((byte)value.EgoRightBoundaryMarking);
         return c.Position;
     }
 
@@ -85,7 +96,11 @@ public static class WorldModelCodec
             throw new PayloadException($"world model payload holds {count} objects; 0..{TrackedObjectList.Capacity} are allowed");
         }
 
-        PayloadChecks.RequireLength(source, HeaderBytes + (count * ObjectBytes), "world model");
+        bool hasMarkings = source.Length == SizeOf(count);
+        if (!hasMarkings && source.Length != LegacySizeOf(count))
+        {
+            throw new PayloadException($"world model payload is {source.Length} bytes; with {count} objects it must be {SizeOf(count)} bytes (or {LegacySizeOf(count)} without the boundary markings of older recordings)");
+        }
         value.Objects.Clear();
         for (int i = 0; i < count; i++)
         {
@@ -102,5 +117,21 @@ public static class WorldModelCodec
                 LaneIndex = c.ReadInt32(),
             });
         }
+
+        value.EgoLeftBoundaryMarking = hasMarkings ? ReadMarking(ref c, "left") : LaneMarking.Unknown;
+        value.EgoRightBoundaryMarking = hasMarkings ? ReadMarking(ref c, "right") : LaneMarking.Unknown;
+    }
+
+    private static int SizeOf(int objectCount) => LegacySizeOf(objectCount) + MarkingsBytes;
+
+    private static LaneMarking ReadMarking(ref PayloadReader c, string side)
+    {
+        byte raw = c.ReadByte();
+        if (raw > (byte)LaneMarking.Solid)
+        {
+            throw new PayloadException($"world model payload: ego {side} boundary marking {raw} is not one of 0 (unknown), 1 (dashed), 2 (solid)");
+        }
+
+        return (LaneMarking)raw;
     }
 }

@@ -57,6 +57,57 @@ public class CodecRoundTripTests
     }
 
     [Fact]
+    public void WorldModel_BoundaryMarkings_RoundTrip()
+    {
+        WorldModelSnapshot world = SampleWorld(objects: 2);
+        world.EgoLeftBoundaryMarking = LaneMarking.Solid;
+        world.EgoRightBoundaryMarking = LaneMarking.Dashed;
+        var bytes = new byte[WorldModelCodec.MaxSizeBytes];
+        int length = WorldModelCodec.Write(world, bytes);
+        Assert.Equal(WorldModelCodec.LegacySizeOf(2) + WorldModelCodec.MarkingsBytes, length);
+
+        WorldModelSnapshot read = default;
+        WorldModelCodec.Read(bytes.AsSpan(0, length), ref read);
+
+        Assert.Equal(LaneMarking.Solid, read.EgoLeftBoundaryMarking);
+        Assert.Equal(LaneMarking.Dashed, read.EgoRightBoundaryMarking);
+    }
+
+    [Fact]
+    public void WorldModel_RecordedBeforeTheMarkings_ReadsWithUnknownMarkings()
+    {
+        WorldModelSnapshot world = SampleWorld(objects: 3);
+        world.EgoLeftBoundaryMarking = LaneMarking.Solid;
+        var bytes = new byte[WorldModelCodec.MaxSizeBytes];
+        WorldModelCodec.Write(world, bytes);
+
+        WorldModelSnapshot read = default;
+        read.EgoLeftBoundaryMarking = LaneMarking.Dashed;
+        WorldModelCodec.Read(bytes.AsSpan(0, WorldModelCodec.LegacySizeOf(3)), ref read);
+
+        Assert.Equal(3, read.Objects.Count);
+        Assert.Equal(world.Objects[2].XM, read.Objects[2].XM);
+        Assert.Equal(LaneMarking.Unknown, read.EgoLeftBoundaryMarking);
+        Assert.Equal(LaneMarking.Unknown, read.EgoRightBoundaryMarking);
+    }
+
+    [Fact]
+    public void WorldModel_UnknownMarkingOrLength_IsRefusedNamingIt()
+    {
+        WorldModelSnapshot world = SampleWorld(objects: 1);
+        var bytes = new byte[WorldModelCodec.MaxSizeBytes];
+        int length = WorldModelCodec.Write(world, bytes);
+        bytes[length - 1] = 7;
+
+        WorldModelSnapshot read = default;
+        var marking = Assert.Throws<PayloadException>(() => WorldModelCodec.Read(bytes.AsSpan(0, length), ref read));
+        Assert.Contains("right boundary marking 7", marking.Message);
+        var size = Assert.Throws<PayloadException>(() => WorldModelCodec.Read(bytes.AsSpan(0, length - 1), ref read));
+        Assert.Contains($"{length - 1} bytes", size.Message);
+        Assert.Contains($"{length} bytes", size.Message);
+    }
+
+    [Fact]
     public void WorldModel_LanesLost_RoundTripsAsNoCentreLine()
     {
         WorldModelSnapshot world = SampleWorld(objects: 0);
