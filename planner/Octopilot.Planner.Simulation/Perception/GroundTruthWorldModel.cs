@@ -11,7 +11,8 @@ namespace Octopilot.Planner.Simulation.Perception;
 /// footprint centre's road offset. Ego lane centre line: a least-squares cubic through the true centre sampled from
 /// <see cref="FitFromM"/> behind to <see cref="FitToM"/> ahead (what an ideal lane fitter reports), confidence 1.
 /// Objects beyond the scenario's sensor range (path distance) are left out; the nearest
-/// <see cref="TrackedObjectList.Capacity"/> are kept. Every camera healthy.
+/// <see cref="TrackedObjectList.Capacity"/> are kept. Every camera healthy. Boundary markings as the synthetic road is
+/// painted (and as a fitter with a solid-line head reports them): the road's two edge lines solid, the dividers dashed.
 /// </summary>
 public sealed class GroundTruthWorldModel : IWorldModelSource
 {
@@ -39,6 +40,8 @@ public sealed class GroundTruthWorldModel : IWorldModelSource
             FrontCamerasHealthy = true,
             LeftCamerasHealthy = true,
             RightCamerasHealthy = true,
+            EgoLeftBoundaryMarking = egoLane == 0 ? LaneMarking.Solid : LaneMarking.Dashed,
+            EgoRightBoundaryMarking = egoLane == road.LaneCount - 1 ? LaneMarking.Solid : LaneMarking.Dashed,
         };
 
         if (_order.Length != view.VehicleCount)

@@ -105,6 +105,24 @@ public sealed class CurvedRoadClosedLoopTests
     }
 
     [Theory]
+    [InlineData(0, LaneMarking.Solid, LaneMarking.Dashed)]
+    [InlineData(1, LaneMarking.Dashed, LaneMarking.Dashed)]
+    [InlineData(2, LaneMarking.Dashed, LaneMarking.Solid)]
+    public void Observe_EgoInEachLane_EdgeLinesSolidDividersDashed(int egoLane, LaneMarking left, LaneMarking right)
+    {
+        var world = new RecordingWorldModel();
+
+        ScenarioRunner.Simulate(CurveScenarios.Follow(null, egoLane, egoLane, gapAheadM: 50, carSpeedMps: 25, durationS: 2), new PlannerOptions(), world);
+
+        Assert.All(world.Observations, o =>
+        {
+            Assert.Equal(egoLane, o.World.EgoLaneIndex);
+            Assert.Equal(left, o.World.EgoLeftBoundaryMarking);
+            Assert.Equal(right, o.World.EgoRightBoundaryMarking);
+        });
+    }
+
+    [Theory]
     [InlineData(500, 2)]   // left curve, car in the outer lane: it appears straight ahead in the ego frame at ≈ 60 m
     [InlineData(-500, 0)]  // the mirror image
     public void Observe_CarInNeighbouringLaneOnCurve_KeepsItsRoadLaneIndex(double radiusM, int carLane)
