@@ -133,6 +133,16 @@ public sealed record PlannerOptions
     /// <summary>Duration of the lateral manoeuvre, s. Range 2..5. Source: UN R79 / issue #4 (complete within 5 s).</summary>
     public const double DefaultLaneChangeDurationS = 4.0;
 
+    /// <summary>
+    /// How long the boundary toward the target lane must read solid before a waiting lane change is cancelled, s.
+    /// Range 0..<see cref="MinTimeBeforeLateralS"/> (0: the first solid reading cancels). While it reads solid for less,
+    /// the change is held (never started), so a line that is really solid is still never crossed, and one frame of a
+    /// learned perception misreading a dashed divider does not cancel what the driver asked for. Source: product choice
+    /// (about 4 camera frames at 15 fps); shorter than the 1 s before any lateral movement, so a request across a
+    /// solid line is refused before the car could move.
+    /// </summary>
+    public const double DefaultSolidBoundaryConfirmS = 0.3;
+
     /// <summary>Upper bound for <see cref="LaneChangeDurationS"/>, s. Source: UN R79 / issue #4.</summary>
     public const double MaxLaneChangeDurationS = 5.0;
 
@@ -191,6 +201,7 @@ public sealed record PlannerOptions
     public double LaneChangeCancelAfterS { get; init; } = DefaultLaneChangeCancelAfterS;
     public double MinTimeBeforeLateralS { get; init; } = DefaultMinTimeBeforeLateralS;
     public double LaneChangeDurationS { get; init; } = DefaultLaneChangeDurationS;
+    public double SolidBoundaryConfirmS { get; init; } = DefaultSolidBoundaryConfirmS;
 
     public double EgoFrontBumperXM { get; init; } = DefaultEgoFrontBumperXM;
     public double EgoRearBumperXM { get; init; } = DefaultEgoRearBumperXM;
@@ -249,6 +260,7 @@ public sealed record PlannerOptions
         Range(GapSeekSpeedMarginMps, 0, 10, nameof(GapSeekSpeedMarginMps));
         Range(LaneChangeCancelAfterS, GapSeekAfterS, 60, nameof(LaneChangeCancelAfterS));
         Range(LaneChangeDurationS, 2, MaxLaneChangeDurationS, nameof(LaneChangeDurationS));
+        Range(SolidBoundaryConfirmS, 0, MinTimeBeforeLateralS, nameof(SolidBoundaryConfirmS));
 
         Range(EgoFrontBumperXM, 1, 8, nameof(EgoFrontBumperXM));
         Range(EgoRearBumperXM, -3, 0, nameof(EgoRearBumperXM));

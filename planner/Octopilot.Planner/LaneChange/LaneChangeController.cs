@@ -64,8 +64,9 @@ internal static class LaneChangeController
                     return NotStartedInTime;
                 }
 
-                // R79: no lateral movement in the first second of the procedure, even with a free lane.
-                if (elapsedS >= o.MinTimeBeforeLateralS
+                // R79: no lateral movement in the first second of the procedure, even with a free lane; and none
+                // while the boundary reads solid, even for less than the confirmation time.
+                if (elapsedS >= o.MinTimeBeforeLateralS && m.SolidTicks == 0
                     && TargetLaneGap.Evaluate(world, m.TargetLane, ctx.SpeedMps, o.TargetLaneClearanceM, o) == GapVerdict.Clear)
                 {
                     return GapFound;
@@ -149,7 +150,9 @@ internal static class LaneChangeController
         }
 
         // Every production lane-change assist: never start across a solid line. Unknown or dashed: allowed, as before.
-        if (BoundaryToward(world, m.Direction) == LaneMarking.Solid)
+        // A solid reading holds the start at once (see Decide) and cancels once it has lasted SolidBoundaryConfirmS.
+        m.SolidTicks = BoundaryToward(world, m.Direction) == LaneMarking.Solid ? m.SolidTicks + 1 : 0;
+        if (m.SolidTicks > 0 && m.SolidTicks >= SolidConfirmTicks(o))
         {
             return SolidBoundary;
         }
@@ -170,6 +173,7 @@ internal static class LaneChangeController
             case LaneChangeState.Requested:
                 m.Direction = ctx.Request;
                 m.ProcedureTicks = 0;
+                m.SolidTicks = 0;
                 m.TargetLane = ctx.WorldUsable ? TargetLaneOf(world, ctx.Request) : -1;
                 break;
 
@@ -202,6 +206,9 @@ internal static class LaneChangeController
         side == Side.Left ? world.EgoLaneIndex - 1 : world.EgoLaneIndex + 1;
 
     /// <summary>The marking between the ego lane and the lane on <paramref name="side"/>.</summary>
+    /// <summary>Solid readings in a row that cancel: the confirmation time in ticks, at least 1.</summary>
+    private static long SolidConfirmTicks(PlannerOptions o) => Math.Max(1, (long)Math.Ceiling((o.SolidBoundaryConfirmS / o.TickPeriodS) - 1e-9));
+
     private static LaneMarking BoundaryToward(in WorldModelSnapshot world, Side side) =>
         side == Side.Left ? world.EgoLeftBoundaryMarking : world.EgoRightBoundaryMarking;
 

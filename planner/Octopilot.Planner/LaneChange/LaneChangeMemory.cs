@@ -16,6 +16,9 @@ internal struct LaneChangeMemory
     /// <summary>Ticks since the procedure started (entry into Requested).</summary>
     public long ProcedureTicks;
 
+    /// <summary>Consecutive ticks (up to this one) the boundary toward <see cref="Direction"/> has read solid.</summary>
+    public long SolidTicks;
+
     /// <summary>Ticks since lateral movement started (entry into Changing).</summary>
     public long LateralTicks;
 

@@ -7,11 +7,14 @@ using static Octopilot.Planner.LaneChange.LaneChangeReason;
 namespace Octopilot.Planner.Tests.LaneChange;
 
 /// <summary>
-/// A lane change is not started across a solid boundary (refused with <see cref="SolidBoundary"/> and counted); dashed
-/// or unknown markings behave as before; a change already under way is not aborted by the rule.
+/// A lane change is not started across a solid boundary (refused with <see cref="SolidBoundary"/> and counted once the
+/// line has read solid for <see cref="PlannerOptions.SolidBoundaryConfirmS"/>, held while it reads solid for less);
+/// dashed or unknown markings behave as before; a change already under way is not aborted by the rule.
 /// </summary>
 public sealed class SolidBoundaryTests
 {
+    private static readonly int ConfirmTicks = (int)Math.Ceiling(Road.Options.SolidBoundaryConfirmS / Road.Options.TickPeriodS - 1e-9);
+
     private static PlannerInputs Inputs(Side signal, LaneMarking left, LaneMarking right)
     {
         PlannerInputs inputs = Road.Inputs(25, signal: signal);
@@ -30,7 +33,11 @@ public sealed class SolidBoundaryTests
 
         PlannerOutput output = Drive.Run(planner, Drive.Seconds(3), _ => Inputs(side, left, right), recorder.Observe);
 
-        Assert.Equal([DriverRequested, SolidBoundary], recorder.Reasons);
+        Assert.Equal([DriverRequested, PreconditionsMet, SolidBoundary], recorder.Reasons);
+        // Solid from the request's first tick: cancelled on the tick it has read solid for the confirmation time, well
+        // before the 1 s after which the car could first move.
+        Assert.Equal(recorder.TickOf(DriverRequested) + ConfirmTicks, recorder.TickOf(SolidBoundary));
+        Assert.True(recorder.TickOf(SolidBoundary) < Drive.Seconds(Road.Options.MinTimeBeforeLateralS));
         Assert.Equal(LaneChangeState.Cancelled, output.LaneChangeState);
         Assert.Equal(0, output.LateralTargetOffsetM);
         Assert.Equal(1, planner.State.SolidBoundaryRefusals);
@@ -69,8 +76,54 @@ public sealed class SolidBoundaryTests
         Drive.Run(planner, 100, Waiting, recorder.Observe);
 
         Assert.Equal([DriverRequested, PreconditionsMet, SolidBoundary], recorder.Reasons);
-        Assert.Equal(50, recorder.TickOf(SolidBoundary));
+        Assert.Equal(50 + ConfirmTicks - 1, recorder.TickOf(SolidBoundary)); // solid from tick 50
         Assert.Equal(1, planner.State.SolidBoundaryRefusals);
+    }
+
+    [Fact]
+    public void Step_DividerMisreadSolidBrieflyWhenTheGapIsFree_HeldThenChangesLane()
+    {
+        // A free lane, and the divider reads solid for less than the confirmation time just when the change could
+        // start (1 s after the request): nothing is cancelled, and no lateral movement starts while it reads solid.
+        int firstSolid = Drive.Seconds(Road.Options.MinTimeBeforeLateralS) - 5, solidTicks = ConfirmTicks - 1;
+        bool Misread(int tick) => tick >= firstSolid && tick < firstSolid + solidTicks;
+        var planner = new Planner(Road.Options);
+        var recorder = new Recorder();
+        var movedWhileSolid = new List<int>();
+
+        Drive.Run(planner, Drive.Seconds(8), tick => Inputs(Side.Left, Misread(tick) ? LaneMarking.Solid : LaneMarking.Dashed, LaneMarking.Dashed), (tick, output) =>
+        {
+            recorder.Observe(tick, output);
+            if (Misread(tick) && output.LaneChangeState == LaneChangeState.Changing)
+            {
+                movedWhileSolid.Add(tick);
+            }
+        });
+
+        Assert.Equal([DriverRequested, PreconditionsMet, GapFound, Completed], recorder.Reasons);
+        Assert.Empty(movedWhileSolid);
+        Assert.Equal(firstSolid + solidTicks, recorder.TickOf(GapFound));
+        Assert.Equal(0, planner.State.SolidBoundaryRefusals);
+    }
+
+    [Fact]
+    public void Step_NoConfirmationTime_FirstSolidReadingCancels()
+    {
+        var options = new PlannerOptions { SolidBoundaryConfirmS = 0 };
+        var planner = new Planner(options);
+        var recorder = new Recorder();
+
+        Drive.Run(planner, Drive.Seconds(2), _ => Inputs(Side.Left, LaneMarking.Solid, LaneMarking.Dashed), recorder.Observe);
+
+        Assert.Equal([DriverRequested, SolidBoundary], recorder.Reasons);
+        Assert.Equal(recorder.TickOf(DriverRequested) + 1, recorder.TickOf(SolidBoundary));
+    }
+
+    [Fact]
+    public void Options_ConfirmationLongerThanTheTimeBeforeMovement_IsRefusedNamingIt()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => new PlannerOptions { SolidBoundaryConfirmS = 1.5 }.Validate());
+        Assert.Contains(nameof(PlannerOptions.SolidBoundaryConfirmS), e.Message);
     }
 
     [Fact]
@@ -108,7 +161,13 @@ public sealed class SolidBoundaryTests
     private static PlannerOutput RefusalTick(Side side, LaneMarking left, LaneMarking right)
     {
         var planner = new Planner(Road.Options);
-        planner.Step(Inputs(side, left, right));
-        return planner.Step(Inputs(side, left, right));
+        PlannerOutput output = planner.Step(Inputs(side, left, right));
+        for (int tick = 1; tick < Drive.Seconds(3) && output.LaneChangeTransition != SolidBoundary; tick++)
+        {
+            output = planner.Step(Inputs(side, left, right));
+        }
+
+        Assert.Equal(SolidBoundary, output.LaneChangeTransition);
+        return output;
     }
 }
