@@ -44,6 +44,28 @@ public class LaneFitterStraightTests
     }
 
     [Fact]
+    public void Fit_HardMarkingsScatteredByACell_StaysConfident()
+    {
+        // What a trained HydraNet's marking map looks like in the BEV: 0/1 paint two cells wide whose centre wanders by
+        // up to a cell from slice to slice (a fixed pseudo-random walk, so the test is exact).
+        double[] offsets = [0, 0.25, -0.25, 0.125, -0.125, 0.25, 0, -0.25];
+        for (int k = 0; k <= 3; k++)
+        {
+            double line = (1.5 - k) * LanePainter.LaneWidthM;
+            _painter.Line(x => line + offsets[(int)Math.Floor(x + 100) % offsets.Length], widthM: 0.5, value: 1f);
+        }
+
+        LaneEstimate estimate = Fit();
+
+        Assert.Equal(3, estimate.LaneCount);
+        Assert.Equal(1, estimate.EgoLaneIndex);
+        LaneBoundary left = estimate.Boundary(1);
+        Assert.InRange(left.RmsResidualM, 0.1, 0.25); // scattered about as much as the closed loop measured on the model
+        Assert.True(estimate.Confidence >= 0.5, $"confidence {estimate.Confidence:F3} with RMS {left.RmsResidualM:F3} m");
+        LaneAssert.Near(0, estimate.EgoLateralOffsetM, 0.1, "ego offset");
+    }
+
+    [Fact]
     public void Fit_OneLaneRoad_OneLaneWithTheEgo()
     {
         double[] lines = _painter.Road(laneCount: 1, egoLane: 0, egoOffsetM: -0.2);
