@@ -135,6 +135,27 @@ internal static class EvaluationJsonWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartObject("recallAtPrecision");
+        json.WriteNumber("minPrecision", OperatingPoint.TargetPrecision);
+        WriteOperating(json, "within40m", OperatingPoint.AtPrecision(objects.Sweep, r => r.Within40, OperatingPoint.TargetPrecision));
+        WriteOperating(json, "within80m", OperatingPoint.AtPrecision(objects.Sweep, r => r.Within80, OperatingPoint.TargetPrecision));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>null when no threshold of the sweep reaches the precision.</summary>
+    private static void WriteOperating(Utf8JsonWriter json, string name, OperatingPoint? point)
+    {
+        if (point is not OperatingPoint p)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("threshold", Math.Round(p.Threshold, 4));
+        json.WriteNumber("recall", p.Recall);
+        json.WriteNumber("precision", p.Precision);
         json.WriteEndObject();
     }
 

@@ -32,6 +32,13 @@ internal static class EvaluationTables
                 "Score sweep",
                 ["threshold", "recall <40 m", "precision <40 m", "recall <80 m", "precision <80 m"],
                 objects.Sweep.Select(s => (IReadOnlyList<string>)[s.Threshold.ToString("0.00", CultureInfo.InvariantCulture), Ratio(s.Within40.Recall), Ratio(s.Within40.Precision), Ratio(s.Within80.Recall), Ratio(s.Within80.Precision)]).ToArray()));
+            tables.Add(new(
+                string.Create(CultureInfo.InvariantCulture, $"Highest recall at precision >= {OperatingPoint.TargetPrecision:0.0} (over the sweep)"),
+                ["band", "threshold", "recall", "precision"],
+                [
+                    Operating("within 40 m", OperatingPoint.AtPrecision(objects.Sweep, r => r.Within40, OperatingPoint.TargetPrecision)),
+                    Operating("within 80 m", OperatingPoint.AtPrecision(objects.Sweep, r => r.Within80, OperatingPoint.TargetPrecision)),
+                ]));
             tables.Add(Placement("BEV position error, model (matched detections at the operating threshold)", report.ModelPlacement));
             tables.Add(Placement("BEV position error, model boxes with ground-contact range (the same detections, depth ignored: inference.objectRange groundContact)", report.ModelGroundContactPlacement));
             tables.Add(Placement("BEV position error, oracle (label box + label depthM, same projector)", report.OraclePlacement));
@@ -40,6 +47,10 @@ internal static class EvaluationTables
 
         return tables;
     }
+
+    private static IReadOnlyList<string> Operating(string band, OperatingPoint? point) => point is OperatingPoint p
+        ? [band, p.Threshold.ToString("0.00", CultureInfo.InvariantCulture), Ratio(p.Recall), Ratio(p.Precision)]
+        : [band, "none reaches it", "-", "-"];
 
     private static ReportTable Placement(string title, IReadOnlyList<PlacementSummary> rows) => new(
         title,

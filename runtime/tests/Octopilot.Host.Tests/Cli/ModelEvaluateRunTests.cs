@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Octopilot.Host.Cli;
+using Octopilot.Host.Evaluation;
 using Octopilot.Host.Tests.Infrastructure;
 using Octopilot.Testing;
 
@@ -58,7 +59,18 @@ public sealed class ModelEvaluateRunTests
             Assert.InRange(band.GetProperty("matched").GetInt64(), 0, band.GetProperty("labels").GetInt64());
         }
 
-        Assert.Equal(9, objects.GetProperty("sweep").GetArrayLength());
+        Assert.Equal(EvaluationSettings.SweepThresholds.Count, objects.GetProperty("sweep").GetArrayLength());
+        JsonElement operating = objects.GetProperty("recallAtPrecision");
+        Assert.Equal(0.9, operating.GetProperty("minPrecision").GetDouble());
+        foreach (string band in new[] { "within40m", "within80m" })
+        {
+            JsonElement point = operating.GetProperty(band);
+            if (point.ValueKind != JsonValueKind.Null)
+            {
+                Assert.True(point.GetProperty("precision").GetDouble() >= 0.9, band);
+                AssertFraction(point, "recall", required: true);
+            }
+        }
         foreach (JsonElement point in objects.GetProperty("sweep").EnumerateArray())
         {
             AssertFraction(point.GetProperty("within40m"), "recall", required: false);
