@@ -5,6 +5,7 @@ using Octopilot.Core.Calibration;
 using Octopilot.DriveLog.Format;
 using Octopilot.DriveLog.Recording;
 using Octopilot.Host.Sim;
+using Octopilot.Inference.Engine;
 using Octopilot.Replay.Codecs;
 using Octopilot.Replay.Playback;
 using Octopilot.Replay.Recording;
@@ -72,6 +73,14 @@ internal sealed class SimDriveRecorder : IDisposable
         if (modelPath is not null)
         {
             properties[ReplayProperties.ModelPath] = Path.GetFullPath(modelPath);
+        }
+
+        if (settings.Inference is InferenceOptions inference)
+        {
+            foreach ((string name, string value) in RecordedInferenceOptions.PropertiesOf(inference))
+            {
+                properties[name] = value; // a model replay runs the engine as the drive did
+            }
         }
 
         var template = new SegmentInfo

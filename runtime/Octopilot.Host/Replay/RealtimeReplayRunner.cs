@@ -69,7 +69,7 @@ internal sealed class RealtimeReplayRunner
         var perception = plan.Perception == "model" ? PerceptionSource.Model : PerceptionSource.Oracle;
         using InferenceEngine? engine = perception == PerceptionSource.Model
             ? InferenceEngine.Open(
-                new InferenceOptions { ModelPath = ReplayModelFile.Resolve(info, _options.ModelPath, _options.BaseDirectory, _output) },
+                RecordedInferenceOptions.For(info, ReplayModelFile.Resolve(info, _options.ModelPath, _options.BaseDirectory, _output), intraOpThreads: 0),
                 MonotonicClock.Instance, _output)
             : null;
         engine?.WarmUp(EngineWarmupRuns, plan.Rig.Count);

@@ -386,6 +386,6 @@ public sealed class DriveReplayer : IDisposable
         string path = ReplayModelFile.Resolve(info, options.ModelPath, options.BaseDirectory, log);
 
         // One intra-op thread: the replay is deterministic by construction, not by the luck of a thread schedule.
-        return InferenceEngine.Open(new InferenceOptions { ModelPath = path, IntraOpThreads = 1 }, new VirtualClock(0), log);
+        return InferenceEngine.Open(RecordedInferenceOptions.For(info, path, intraOpThreads: 1), new VirtualClock(0), log);
     }
 }

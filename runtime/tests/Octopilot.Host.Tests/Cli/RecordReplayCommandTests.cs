@@ -39,6 +39,23 @@ public sealed partial class RecordReplayCommandTests
     }
 
     [Fact]
+    public void RecordedModelDrive_WithGroundContactAndItsOwnThreshold_ReplaysIdentical()
+    {
+        // The engine options change which detections reach the world model: a replay must run them as the drive did
+        // (it ran the engine's defaults, 0.3 and modelDepth, and diverged).
+        using var folder = new TempFolder();
+        string drive = Path.Combine(folder.Path, "drive");
+        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", "0.45");
+
+        CliRun sim = CliRun.Of("sim", "--config", settings, "--duration", "3", "--perception", "model", "--record", drive, "--status-interval", "3");
+        Assert.True(sim.ExitCode == ExitCodes.Ok, sim.Error + sim.Output);
+        CliRun replay = CliRun.Of("replay", drive, "--compare");
+
+        Assert.True(replay.ExitCode == ExitCodes.Ok, replay.Error + replay.Output);
+        Assert.Contains("verdict:     IDENTICAL", replay.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LogInfo_SummarisesTheRecordedDrive()
     {
         using var folder = new TempFolder();

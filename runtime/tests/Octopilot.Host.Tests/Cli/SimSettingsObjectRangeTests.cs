@@ -7,11 +7,7 @@ namespace Octopilot.Host.Tests.Cli;
 /// <summary>The settings' inference.objectRange: which range the model's detections carry into the BEV.</summary>
 public sealed class SimSettingsObjectRangeTests
 {
-    private static string SettingsWithObjectRange(TempFolder folder, string value) => folder.Write("settings.json", File.ReadAllText(RepositoryPaths.DefaultSimSettings)
-        .Replace("rig-default-8cam.json", RepositoryPaths.DefaultRig.Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal)
-        .Replace("scenario-highway.json", RepositoryPaths.DefaultScenario.Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal)
-        .Replace("../../onnx/models/hydranet-tiny-288x384/model.onnx", Path.Combine(RepositoryPaths.Root, "onnx", "models", "hydranet-tiny-288x384", "model.onnx").Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal)
-        .Replace("\"objectRange\": \"groundContact\"", $"\"objectRange\": \"{value}\"", StringComparison.Ordinal));
+    private static string SettingsWithObjectRange(TempFolder folder, string value) => DefaultSimSettingsCopy.Write(folder, value);
 
     [Fact]
     public void Sim_UnknownObjectRange_ExitsTwoNamingFieldValueAndChoices()

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Octopilot.DriveLog.Format;
+using Octopilot.Inference.Engine;
+
+namespace Octopilot.Replay.Playback;
+
+/// <summary>
+/// The engine options of a drive recorded with model perception, as the drive ran them: the object score threshold and
+/// the object range policy change which detections reach the world model, so a replay with the engine's defaults would
+/// diverge from a drive that set them (a sim config with <c>objectRange: groundContact</c>, or another threshold).
+/// Drives recorded before these properties were written ran the defaults and replay with them.
+/// </summary>
+public static class RecordedInferenceOptions
+{
+    public const string ObjectScoreThresholdProperty = "objectScoreThreshold";
+    public const string ObjectRangeProperty = "objectRange";
+
+    /// <summary>The header properties for <paramref name="options"/> (what the recorder writes).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> PropertiesOf(InferenceOptions options)
+    {
+        yield return new(ObjectScoreThresholdProperty, options.ObjectScoreThreshold.ToString("R", CultureInfo.InvariantCulture));
+        yield return new(ObjectRangeProperty, options.ObjectRange.ToString());
+    }
+
+    /// <summary>Engine options for the replay: <paramref name="modelPath"/>, the recorded threshold and range, one intra-op thread count.</summary>
+    public static InferenceOptions For(SegmentInfo info, string modelPath, int intraOpThreads)
+    {
+        float threshold = InferenceOptions.DefaultObjectScoreThreshold;
+        if (info.Properties.TryGetValue(ObjectScoreThresholdProperty, out string? text)
+            && !(float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out threshold) && threshold > 0 && threshold < 1))
+        {
+            throw new ReplayException($"drive {info.DriveId}: property '{ObjectScoreThresholdProperty}' = '{text}' is not a score threshold in (0, 1)");
+        }
+
+        var range = ObjectRangePolicy.ModelDepth;
+        if (info.Properties.TryGetValue(ObjectRangeProperty, out string? rangeText)
+            && !(Enum.TryParse(rangeText, ignoreCase: false, out range) && Enum.IsDefined(range)))
+        {
+            throw new ReplayException($"drive {info.DriveId}: property '{ObjectRangeProperty}' = '{rangeText}' is not one of {string.Join(", ", Enum.GetNames<ObjectRangePolicy>())}");
+        }
+
+        return new InferenceOptions { ModelPath = modelPath, IntraOpThreads = intraOpThreads, ObjectScoreThreshold = threshold, ObjectRange = range };
+    }
+}
