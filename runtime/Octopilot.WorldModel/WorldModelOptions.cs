@@ -26,6 +26,14 @@ public sealed record WorldModelOptions
     /// </summary>
     public const double DefaultLaneHoldS = 0.5;
 
+    /// <summary>
+    /// The options for a perception whose range error is <paramref name="rangeNoiseFraction"/> of range (1 sigma; a
+    /// model's <c>objectRangeNoiseFraction</c>), the defaults otherwise (null: oracle perception, or a model without one).
+    /// </summary>
+    public static WorldModelOptions ForRangeNoise(double? rangeNoiseFraction) => rangeNoiseFraction is double fraction
+        ? new WorldModelOptions { Tracker = new ObjectTrackerOptions { RadialNoiseFractionOfRange = fraction } }
+        : new WorldModelOptions();
+
     public BevGridOptions Grid { get; init; } = new();
 
     public double LaneHoldS { get; init; } = DefaultLaneHoldS;

@@ -7,6 +7,7 @@ using Octopilot.Planner;
 using Octopilot.Planner.Simulation;
 using Octopilot.Planner.Simulation.Evaluation;
 using Octopilot.Planner.Simulation.Scenarios;
+using Octopilot.WorldModel;
 
 namespace Octopilot.Host.ClosedLoop;
 
@@ -61,7 +62,11 @@ internal sealed class CameraPathSuite
 
     private ScenarioResult RunThroughCameras(Scenario scenario, CameraRig rig, PerceptionSource perception, IPerceptionEngine? engine, PlannerOptions planner)
     {
-        var options = new CameraPathOptions { Rig = rig, Mode = _settings.Mode, Perception = perception };
+        var options = new CameraPathOptions
+        {
+            Rig = rig, Mode = _settings.Mode, Perception = perception,
+            WorldModel = WorldModelOptions.ForRangeNoise(perception == PerceptionSource.Model ? _settings.Inference?.ObjectRangeNoiseFraction : null),
+        };
         using var cameraPath = new CameraPathWorldModel(scenario, options, engine);
         return ScenarioRunner.Run(scenario, planner, cameraPath);
     }

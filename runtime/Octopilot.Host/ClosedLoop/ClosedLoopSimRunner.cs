@@ -11,6 +11,7 @@ using Octopilot.Planner;
 using Octopilot.Planner.Simulation;
 using Octopilot.Planner.Simulation.Evaluation;
 using Octopilot.Planner.Simulation.Scenarios;
+using Octopilot.WorldModel;
 
 namespace Octopilot.Host.ClosedLoop;
 
@@ -48,7 +49,11 @@ internal sealed class ClosedLoopSimRunner
             ? "MODEL"
             : engine is null ? "ORACLE" : "ORACLE (HYDRANET IN SHADOW)";
         var status = new ClosedLoopStatus(_output, label, _run.StatusIntervalS, _run.BevSnapshotDirectory, _run.BevSnapshotIntervalS);
-        var options = new CameraPathOptions { Rig = rig, Mode = _settings.Mode, Perception = _run.Perception };
+        var options = new CameraPathOptions
+        {
+            Rig = rig, Mode = _settings.Mode, Perception = _run.Perception,
+            WorldModel = WorldModelOptions.ForRangeNoise(_run.Perception == PerceptionSource.Model ? _settings.Inference?.ObjectRangeNoiseFraction : null),
+        };
         using var cameraPath = new CameraPathWorldModel(scenario, options, engine, status);
 
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,

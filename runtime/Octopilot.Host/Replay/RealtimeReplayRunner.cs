@@ -126,7 +126,7 @@ internal sealed class RealtimeReplayRunner
         var worldModel = new SimWorldModel(
             plan.Rig, plan.World, plan.Mode, plan.SimStartNs, perception,
             engine?.Contract.Stride ?? plan.Stride, engine?.Contract.Classes ?? plan.ClassNames, engine is { Contract.MaxObjects: > 0 } ? engine.Contract.MaxObjects : plan.MaxDetections,
-            worldMailbox, null, 0);
+            worldMailbox, null, 0, RecordedInferenceOptions.RangeNoiseFraction(timeline.Info));
         using var vehicle = new ReplayVehicle(timeline.Commands, vehicleMailbox, clock, plan.FromNs, plan.ToNs);
         var tickOptions = new TickLoopOptions { ThreadName = "planner-tick" };
         var live = new LiveCommandLog(checked((int)((plan.EndNs - plan.FirstTickNs) / tickOptions.PeriodNs)) + LiveTickMargin);

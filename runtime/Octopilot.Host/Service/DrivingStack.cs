@@ -80,7 +80,7 @@ internal sealed class DrivingStack : IDisposable
         var worldMailbox = new LatestValueMailbox<WorldModelSnapshot>();
         _vehicle = new LatestValueMailbox<VehicleState>();
         _commands = new LatestValueMailbox<PlannerOutput>();
-        var worldModel = new SimWorldModel(rig, world, settings.Mode, _startNs, perception, _engine, worldMailbox, null, 1);
+        var worldModel = new SimWorldModel(rig, world, settings.Mode, _startNs, perception, _engine, worldMailbox, null, 1, settings.Inference?.ObjectRangeNoiseFraction);
         if (driveFolder is not null)
         {
             _recorder = SimDriveRecorder.Start(

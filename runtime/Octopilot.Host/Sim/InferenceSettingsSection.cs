@@ -9,7 +9,8 @@ namespace Octopilot.Host.Sim;
 /// <code>
 /// "inference": { "model": "path.onnx", "manifest": "model.manifest.json", "providers": ["tensorrt", "cuda", "cpu"], "requireProvider": "cuda",
 ///                "intraOpThreads": 0, "allowSpinning": false, "optimizedModelCache": "dir", "tensorRtCache": "dir",
-///                "nativeLibraryDirectory": "dir", "objectScoreThreshold": 0.3, "objectRange": "modelDepth" | "groundContact" }
+///                "nativeLibraryDirectory": "dir", "objectScoreThreshold": 0.3, "objectRange": "modelDepth" | "groundContact",
+///                "objectRangeNoiseFraction": 0.06 }
 /// </code>
 /// Paths are relative to the settings file. Every broken rule is a <see cref="ConfigException"/>.
 /// </summary>
@@ -18,7 +19,7 @@ internal static class InferenceSettingsSection
     public static InferenceOptions Parse(JsonConfigNode node, string directory)
     {
         node.RejectUnknownKeys("model", "manifest", "providers", "requireProvider", "intraOpThreads", "interOpThreads", "allowSpinning",
-            "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "objectRange", "deviceId");
+            "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "objectRange", "objectRangeNoiseFraction", "deviceId");
         var providers = new List<ExecutionProviderKind>();
         if (node.OptionalChild("providers") is JsonConfigNode list)
         {
@@ -51,6 +52,9 @@ internal static class InferenceSettingsSection
             NativeLibraryDirectory = OptionalDirectory(node, "nativeLibraryDirectory", directory),
             ObjectScoreThreshold = (float)node.NumberWhere("objectScoreThreshold", InferenceOptions.DefaultObjectScoreThreshold, v => v > 0 && v < 1, "must be in (0, 1)"),
             ObjectRange = ParseObjectRange(node),
+            ObjectRangeNoiseFraction = node.OptionalChild("objectRangeNoiseFraction") is null
+                ? null
+                : node.NumberWhere("objectRangeNoiseFraction", 0, v => v > 0 && v < 1, "must be in (0, 1): the model's range error as a fraction of range"),
             DeviceId = (int)node.NumberWhere("deviceId", 0, v => v >= 0 && v <= 64 && v == Math.Floor(v), "must be a whole number in 0..64"),
         };
     }

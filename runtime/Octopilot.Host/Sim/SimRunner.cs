@@ -113,7 +113,8 @@ internal sealed class SimRunner
         var vehicleMailbox = new LatestValueMailbox<VehicleState>();
         var commandMailbox = new LatestValueMailbox<PlannerOutput>();
         var worldModel = new SimWorldModel(
-            rig, world, _settings.Mode, simStartNs, _run.Perception, engine, worldMailbox, _run.BevSnapshotDirectory, _run.BevSnapshotIntervalS);
+            rig, world, _settings.Mode, simStartNs, _run.Perception, engine, worldMailbox, _run.BevSnapshotDirectory, _run.BevSnapshotIntervalS,
+            _settings.Inference?.ObjectRangeNoiseFraction);
         using SimDriveRecorder? recorder = _run.Recording is null
             ? null
             : SimDriveRecorder.Start(_run.Recording, _settings, rig, worldModel, simStartNs, options.EffectiveSetDeadlineNs);

@@ -35,15 +35,18 @@ internal sealed class SimWorldModel
     private long _nextBevNs;
     private WorldModelSnapshot _snapshot;
 
+    /// <summary>The tracker's radial noise fraction when the model feeds it (null: the tracker's default); recorded with a drive.</summary>
+    public double? RangeNoiseFraction { get; }
+
     public SimWorldModel(
         CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, IPerceptionEngine? engine,
-        LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS)
+        LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS, double? rangeNoiseFraction = null)
         : this(
             rig, world, mode, simStartNs, perception,
             engine?.MapStridePx ?? CameraPathOptions.DefaultOracleStride,
             engine?.ClassNames ?? CameraPathOptions.DefaultClassNames,
             engine is { MaxDetections: > 0 } ? engine.MaxDetections : 32,
-            mailbox, bevDirectory, bevIntervalS)
+            mailbox, bevDirectory, bevIntervalS, rangeNoiseFraction)
     {
     }
 
@@ -53,7 +56,7 @@ internal sealed class SimWorldModel
     /// </summary>
     public SimWorldModel(
         CameraRig rig, HighwayWorld world, CameraMode mode, long simStartNs, PerceptionSource perception, int stride, IReadOnlyList<string> classes,
-        int maxDetections, LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS)
+        int maxDetections, LatestValueMailbox<WorldModelSnapshot> mailbox, string? bevDirectory, double bevIntervalS, double? rangeNoiseFraction = null)
     {
         _perception = perception;
         _simStartNs = simStartNs;
@@ -70,7 +73,9 @@ internal sealed class SimWorldModel
 
         _startOfFrameNs = new long[rig.Count];
 
-        Builder = WorldModelBuilderFactory.ForCapture(rig, width, height, stride, classes);
+        // The model's range noise only drives the tracker when the model's detections feed it (oracle boxes are exact).
+        RangeNoiseFraction = perception == PerceptionSource.Model ? rangeNoiseFraction : null;
+        Builder = WorldModelBuilderFactory.ForCapture(rig, width, height, stride, classes, WorldModelOptions.ForRangeNoise(RangeNoiseFraction));
         double speedMps = world.Scenario.Ego.SpeedMps;
         _egoMotion = new EgoMotion(speedMps, speedMps * world.Road.CurvaturePerM);
         _bevDirectory = bevDirectory;

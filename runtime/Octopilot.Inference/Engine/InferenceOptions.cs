@@ -49,6 +49,15 @@ public sealed record InferenceOptions
     /// <summary>Which range the contract model's detections carry into the BEV projector (<see cref="ObjectRangePolicy"/>).</summary>
     public ObjectRangePolicy ObjectRange { get; init; } = ObjectRangePolicy.ModelDepth;
 
+    /// <summary>
+    /// This model's range error as a fraction of range (1 sigma), which the object tracker takes as the radial noise of
+    /// its detections; null: the tracker's default (2 %, sized for oracle boxes). Not used by the engine: it travels
+    /// with the model's settings because it is measured on the model (<c>octopilot model evaluate</c>, BEV position
+    /// error). A tracker that believes a model's 6–10 % error to be 2 % gates the next measurement of a car out, drops
+    /// the track and starts another with a guessed speed: a lead whose gap and speed jump.
+    /// </summary>
+    public double? ObjectRangeNoiseFraction { get; init; }
+
     public void Validate()
     {
         if (Providers.Count == 0)
@@ -59,6 +68,11 @@ public sealed record InferenceOptions
         if (IntraOpThreads < 0 || InterOpThreads < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(IntraOpThreads), "thread counts must be >= 0 (0: ORT chooses)");
+        }
+
+        if (ObjectRangeNoiseFraction is double noise && !(noise > 0 && noise < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ObjectRangeNoiseFraction), noise, "object range noise fraction must be in (0, 1)");
         }
 
         if (!(ObjectScoreThreshold > 0 && ObjectScoreThreshold < 1))

@@ -97,7 +97,8 @@ public sealed class DriveReplayer : IDisposable
             throw new ReplayException($"drive {info.DriveId}: perception '{Perception}' is not one this build replays (oracle, model)");
         }
 
-        _builder = WorldModelBuilderFactory.ForCapture(rig, width, height, stride, classes);
+        _builder = WorldModelBuilderFactory.ForCapture(
+            rig, width, height, stride, classes, WorldModelOptions.ForRangeNoise(Perception == "model" ? RecordedInferenceOptions.RangeNoiseFraction(info) : null));
     }
 
     public DriveTimeline Timeline { get; }

@@ -14,12 +14,30 @@ public static class RecordedInferenceOptions
 {
     public const string ObjectScoreThresholdProperty = "objectScoreThreshold";
     public const string ObjectRangeProperty = "objectRange";
+    public const string ObjectRangeNoiseFractionProperty = "objectRangeNoiseFraction";
 
     /// <summary>The header properties for <paramref name="options"/> (what the recorder writes).</summary>
     public static IEnumerable<KeyValuePair<string, string>> PropertiesOf(InferenceOptions options)
     {
         yield return new(ObjectScoreThresholdProperty, options.ObjectScoreThreshold.ToString("R", CultureInfo.InvariantCulture));
         yield return new(ObjectRangeProperty, options.ObjectRange.ToString());
+        if (options.ObjectRangeNoiseFraction is double noise)
+        {
+            yield return new(ObjectRangeNoiseFractionProperty, noise.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The model's range noise the drive's tracker used (<see cref="InferenceOptions.ObjectRangeNoiseFraction"/>); null when none was recorded.</summary>
+    public static double? RangeNoiseFraction(SegmentInfo info)
+    {
+        if (!info.Properties.TryGetValue(ObjectRangeNoiseFractionProperty, out string? text))
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && value < 1
+            ? value
+            : throw new ReplayException($"drive {info.DriveId}: property '{ObjectRangeNoiseFractionProperty}' = '{text}' is not a fraction in (0, 1)");
     }
 
     /// <summary>Engine options for the replay: <paramref name="modelPath"/>, the recorded threshold and range, one intra-op thread count.</summary>
@@ -39,6 +57,10 @@ public static class RecordedInferenceOptions
             throw new ReplayException($"drive {info.DriveId}: property '{ObjectRangeProperty}' = '{rangeText}' is not one of {string.Join(", ", Enum.GetNames<ObjectRangePolicy>())}");
         }
 
-        return new InferenceOptions { ModelPath = modelPath, IntraOpThreads = intraOpThreads, ObjectScoreThreshold = threshold, ObjectRange = range };
+        return new InferenceOptions
+        {
+            ModelPath = modelPath, IntraOpThreads = intraOpThreads, ObjectScoreThreshold = threshold, ObjectRange = range,
+            ObjectRangeNoiseFraction = RangeNoiseFraction(info),
+        };
     }
 }

@@ -39,13 +39,14 @@ public sealed partial class RecordReplayCommandTests
     }
 
     [Fact]
-    public void RecordedModelDrive_WithGroundContactAndItsOwnThreshold_ReplaysIdentical()
+    public void RecordedModelDrive_WithGroundContactItsOwnThresholdAndRangeNoise_ReplaysIdentical()
     {
-        // The engine options change which detections reach the world model: a replay must run them as the drive did
-        // (it ran the engine's defaults, 0.3 and modelDepth, and diverged).
+        // The engine options change which detections reach the world model and the range noise how the tracker takes
+        // them: a replay must run them as the drive did (it ran the defaults, 0.3, modelDepth and 2 %, and diverged).
         using var folder = new TempFolder();
         string drive = Path.Combine(folder.Path, "drive");
-        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", "0.45");
+        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", "0.45", "0.07");
+        Assert.Contains("\"objectRangeNoiseFraction\": 0.07", File.ReadAllText(settings), StringComparison.Ordinal);
 
         CliRun sim = CliRun.Of("sim", "--config", settings, "--duration", "3", "--perception", "model", "--record", drive, "--status-interval", "3");
         Assert.True(sim.ExitCode == ExitCodes.Ok, sim.Error + sim.Output);

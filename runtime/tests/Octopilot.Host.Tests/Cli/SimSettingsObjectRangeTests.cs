@@ -24,6 +24,21 @@ public sealed class SimSettingsObjectRangeTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    public void Sim_RangeNoiseOutsideZeroToOne_ExitsTwoNamingTheField(string value)
+    {
+        using var folder = new TempFolder();
+        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", objectRangeNoiseFraction: value);
+
+        CliRun run = CliRun.Of("sim", "--config", settings, "--duration", "1");
+
+        Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
+        Assert.Contains("objectRangeNoiseFraction", run.Error, StringComparison.Ordinal);
+        Assert.Contains("(0, 1)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("modelDepth")]
     [InlineData("groundContact")]
     public void Sim_EitherObjectRange_RunsWithTheModelDriving(string value)

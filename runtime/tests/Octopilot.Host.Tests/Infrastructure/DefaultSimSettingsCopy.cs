@@ -9,7 +9,8 @@ namespace Octopilot.Host.Tests.Infrastructure;
 /// </summary>
 internal static partial class DefaultSimSettingsCopy
 {
-    public static string Write(TempFolder folder, string objectRange, string? objectScoreThreshold = null)
+    /// <param name="objectRangeNoiseFraction">Set (added when the defaults lack it) unless null.</param>
+    public static string Write(TempFolder folder, string objectRange, string? objectScoreThreshold = null, string? objectRangeNoiseFraction = null)
     {
         string text = File.ReadAllText(RepositoryPaths.DefaultSimSettings)
             .Replace("rig-default-8cam.json", Slashes(RepositoryPaths.DefaultRig), StringComparison.Ordinal)
@@ -21,6 +22,12 @@ internal static partial class DefaultSimSettingsCopy
             text = ScoreThreshold().Replace(text, $"\"objectScoreThreshold\": {objectScoreThreshold}");
         }
 
+        if (objectRangeNoiseFraction is not null)
+        {
+            text = RangeNoise().Replace(text, string.Empty);
+            text = ObjectRange().Replace(text, $"\"objectRange\": \"{objectRange}\", \"objectRangeNoiseFraction\": {objectRangeNoiseFraction}");
+        }
+
         return folder.Write("settings.json", text);
     }
 
@@ -28,6 +35,9 @@ internal static partial class DefaultSimSettingsCopy
 
     [GeneratedRegex("\"objectRange\": \"[A-Za-z]+\"")]
     private static partial Regex ObjectRange();
+
+    [GeneratedRegex(",\\s*\"objectRangeNoiseFraction\": [0-9.]+")]
+    private static partial Regex RangeNoise();
 
     [GeneratedRegex("\"objectScoreThreshold\": [0-9.]+")]
     private static partial Regex ScoreThreshold();

@@ -17,12 +17,13 @@ public sealed class RecordedInferenceOptionsTests
     [Fact]
     public void For_PropertiesOfTheDrivesOptions_GivesThemBack()
     {
-        var live = new InferenceOptions { ModelPath = "live.onnx", ObjectScoreThreshold = 0.45f, ObjectRange = ObjectRangePolicy.GroundContact };
+        var live = new InferenceOptions { ModelPath = "live.onnx", ObjectScoreThreshold = 0.45f, ObjectRange = ObjectRangePolicy.GroundContact, ObjectRangeNoiseFraction = 0.07 };
 
         InferenceOptions replay = RecordedInferenceOptions.For(Drive(RecordedInferenceOptions.PropertiesOf(live)), "replay.onnx", intraOpThreads: 1);
 
         Assert.Equal(0.45f, replay.ObjectScoreThreshold);
         Assert.Equal(ObjectRangePolicy.GroundContact, replay.ObjectRange);
+        Assert.Equal(0.07, replay.ObjectRangeNoiseFraction);
         Assert.Equal("replay.onnx", replay.ModelPath);
         Assert.Equal(1, replay.IntraOpThreads);
     }
@@ -34,11 +35,13 @@ public sealed class RecordedInferenceOptionsTests
 
         Assert.Equal(InferenceOptions.DefaultObjectScoreThreshold, replay.ObjectScoreThreshold);
         Assert.Equal(ObjectRangePolicy.ModelDepth, replay.ObjectRange);
+        Assert.Null(replay.ObjectRangeNoiseFraction);
     }
 
     [Theory]
     [InlineData("objectScoreThreshold", "1.5", "not a score threshold in (0, 1)")]
     [InlineData("objectRange", "Laser", "ModelDepth, GroundContact")]
+    [InlineData("objectRangeNoiseFraction", "-0.1", "not a fraction in (0, 1)")]
     public void For_MalformedProperty_RefusedNamingItAndTheDrive(string name, string value, string expected)
     {
         var e = Assert.Throws<ReplayException>(() => RecordedInferenceOptions.For(Drive([new(name, value)]), "m.onnx", 1));
