@@ -7,7 +7,10 @@ namespace Octopilot.Inference.Tests.Engine;
 /// <summary>ONNX Runtime through the engine (input = slab, outputs = bound buffers) reproduces PyTorch's outputs.</summary>
 public sealed class EngineParityTests
 {
-    private const float Tolerance = 1e-4f;
+    // Relative + absolute, as onnx/README.md measured the two runtimes apart: outputs in metres and pixels (depth 21 m,
+    // box sizes 100+ px) differ in float32 by more than an absolute 1e-4 while agreeing to 1.4e-5 relative.
+    private const float RelativeTolerance = 1e-4f;
+    private const float AbsoluteTolerance = 1e-5f;
 
     [Theory]
     [InlineData(HeadKind.Lanes, "lanes")]
@@ -28,20 +31,21 @@ public sealed class EngineParityTests
         ReadOnlySpan<float> actual = harness.Engine.Outputs.Raw(head);
 
         Assert.Equal(expectedShape.Aggregate(1L, (a, b) => a * b), actual.Length);
-        float maxError = 0;
+        float worstExcess = float.NegativeInfinity;
         int worst = -1;
         for (int i = 0; i < expected.Length; i++)
         {
             float error = Math.Abs(expected[i] - actual[i]);
-            if (error > maxError || float.IsNaN(error))
+            float excess = float.IsNaN(error) ? float.PositiveInfinity : error - (AbsoluteTolerance + (RelativeTolerance * Math.Abs(expected[i])));
+            if (excess > worstExcess)
             {
-                maxError = float.IsNaN(error) ? float.PositiveInfinity : error;
+                worstExcess = excess;
                 worst = i;
             }
         }
 
-        Assert.True(maxError <= Tolerance,
-            $"{outputName}: max abs error {maxError} at flat index {worst} (PyTorch {(worst >= 0 ? expected[worst] : 0)}, ORT {(worst >= 0 ? actual[worst] : 0)})");
+        Assert.True(worstExcess <= 0,
+            $"{outputName}: error {Math.Abs(expected[worst] - actual[worst])} at flat index {worst} (PyTorch {expected[worst]}, ORT {actual[worst]}) exceeds {AbsoluteTolerance} + {RelativeTolerance} x |PyTorch|");
     }
 
     [Fact]
