@@ -40,9 +40,10 @@ public sealed class ObjectEvaluatorTests
         Assert.Equal(evaluator.Counts.EvaluableLabels, all.Labels);
         Assert.Equal(1.0, all.Recall);
         Assert.Equal(1.0, all.Precision);
-        Assert.Equal(0.8f, evaluator.Counts.Thresholds[8]);
-        Assert.Equal(1.0, evaluator.Counts.Counts(8, ObjectCounts.BandNames.Count - 1).Recall);
-        Assert.Equal(0.0, evaluator.Counts.Counts(9, ObjectCounts.BandNames.Count - 1).Recall); // 0.9: the 0.85 detections are gone
+        int at08 = evaluator.Counts.Thresholds.ToList().IndexOf(0.8f), at09 = evaluator.Counts.Thresholds.ToList().IndexOf(0.9f);
+        Assert.True(at08 > 0 && at09 > 0, "the sweep holds 0.8 and 0.9");
+        Assert.Equal(1.0, evaluator.Counts.Counts(at08, ObjectCounts.BandNames.Count - 1).Recall);
+        Assert.Equal(0.0, evaluator.Counts.Counts(at09, ObjectCounts.BandNames.Count - 1).Recall); // 0.9: the 0.85 detections are gone
         PlacementSummary model = evaluator.Model.Summaries[DistanceBands.Within80];
         PlacementSummary oracle = evaluator.OracleCentreDepth.Summaries[DistanceBands.Within80];
         Assert.True(oracle.Placed > 0);
