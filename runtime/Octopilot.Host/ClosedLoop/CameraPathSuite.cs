@@ -7,7 +7,6 @@ using Octopilot.Planner;
 using Octopilot.Planner.Simulation;
 using Octopilot.Planner.Simulation.Evaluation;
 using Octopilot.Planner.Simulation.Scenarios;
-using Octopilot.WorldModel;
 
 namespace Octopilot.Host.ClosedLoop;
 
@@ -62,11 +61,7 @@ internal sealed class CameraPathSuite
 
     private ScenarioResult RunThroughCameras(Scenario scenario, CameraRig rig, PerceptionSource perception, IPerceptionEngine? engine, PlannerOptions planner)
     {
-        var options = new CameraPathOptions
-        {
-            Rig = rig, Mode = _settings.Mode, Perception = perception,
-            WorldModel = WorldModelOptions.ForRangeNoise(perception == PerceptionSource.Model ? _settings.Inference?.ObjectRangeNoiseFraction : null),
-        };
+        CameraPathOptions options = CameraPathRunOptions.For(_settings, rig, perception);
         using var cameraPath = new CameraPathWorldModel(scenario, options, engine);
         return ScenarioRunner.Run(scenario, planner, cameraPath);
     }

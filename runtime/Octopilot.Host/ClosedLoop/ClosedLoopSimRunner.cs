@@ -11,7 +11,6 @@ using Octopilot.Planner;
 using Octopilot.Planner.Simulation;
 using Octopilot.Planner.Simulation.Evaluation;
 using Octopilot.Planner.Simulation.Scenarios;
-using Octopilot.WorldModel;
 
 namespace Octopilot.Host.ClosedLoop;
 
@@ -49,11 +48,7 @@ internal sealed class ClosedLoopSimRunner
             ? "MODEL"
             : engine is null ? "ORACLE" : "ORACLE (HYDRANET IN SHADOW)";
         var status = new ClosedLoopStatus(_output, label, _run.StatusIntervalS, _run.BevSnapshotDirectory, _run.BevSnapshotIntervalS);
-        var options = new CameraPathOptions
-        {
-            Rig = rig, Mode = _settings.Mode, Perception = _run.Perception,
-            WorldModel = WorldModelOptions.ForRangeNoise(_run.Perception == PerceptionSource.Model ? _settings.Inference?.ObjectRangeNoiseFraction : null),
-        };
+        CameraPathOptions options = CameraPathRunOptions.For(_settings, rig, _run.Perception);
         using var cameraPath = new CameraPathWorldModel(scenario, options, engine, status);
 
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
