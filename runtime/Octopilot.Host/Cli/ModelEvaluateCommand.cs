@@ -5,12 +5,13 @@ using Octopilot.Host.Dataset;
 using Octopilot.Host.Evaluation;
 using Octopilot.Inference.Contract;
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 
 namespace Octopilot.Host.Cli;
 
 /// <summary>
 /// <c>octopilot model evaluate --model FILE --data DIR [--split val|train|all] [--out DIR] [--score-threshold X]
-/// [--limit N] [--json] [--manifest FILE]</c>: a model measured on a dataset split through the runtime's own perception
+/// [--nms-iou X] [--limit N] [--json] [--manifest FILE]</c>: a model measured on a dataset split through the runtime's own perception
 /// path (see <see cref="EvaluationRunner"/>). Table on stdout (or the JSON with --json), report.json and report.md
 /// with --out, progress on stderr. Bad arguments, datasets or models exit 2 naming the option or file.
 /// </summary>
@@ -27,12 +28,17 @@ internal static class ModelEvaluateCommand
             Description = "Operating score threshold of the detections, (0, 1) (the runtime's default)",
             DefaultValueFactory = _ => InferenceOptions.DefaultObjectScoreThreshold,
         };
+        var nmsIou = new Option<float>("--nms-iou")
+        {
+            Description = "Box IoU above which the engine drops a weaker detection of the same class as a duplicate, (0, 1] (1: none; the runtime's default)",
+            DefaultValueFactory = _ => DetectionOverlapSuppression.DefaultIouThreshold,
+        };
         var limit = new Option<int>("--limit") { Description = "Measure only the split's first N samples (0: all)", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout instead of the table" };
         var manifest = new Option<string?>("--manifest") { Description = "Model manifest (onnx/README.md) for a foreign model" };
         var command = new Command("evaluate", "Measure a model on a dataset split through the runtime's perception path: lane/drivable IoU, depth error, detection precision/recall per distance band, BEV position error")
         {
-            model, data, split, outFolder, threshold, limit, json, manifest,
+            model, data, split, outFolder, threshold, nmsIou, limit, json, manifest,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +46,7 @@ internal static class ModelEvaluateCommand
             {
                 EvaluationSettings settings = Settings(
                     parse.GetValue(model)!, parse.GetValue(manifest), parse.GetValue(data)!, parse.GetValue(split)!, parse.GetValue(outFolder),
-                    parse.GetValue(threshold), parse.GetValue(limit));
+                    parse.GetValue(threshold), parse.GetValue(nmsIou), parse.GetValue(limit));
                 EvaluationReport report = EvaluationRunner.Run(settings, error);
                 if (settings.OutDirectory is string folder)
                 {
@@ -75,7 +81,7 @@ internal static class ModelEvaluateCommand
         return command;
     }
 
-    private static EvaluationSettings Settings(string modelPath, string? manifestPath, string dataPath, string split, string? outFolder, float threshold, int limit)
+    private static EvaluationSettings Settings(string modelPath, string? manifestPath, string dataPath, string split, string? outFolder, float threshold, float nmsIou, int limit)
     {
         if (!File.Exists(modelPath))
         {
@@ -95,6 +101,11 @@ internal static class ModelEvaluateCommand
         if (!(threshold > 0 && threshold < 1))
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--score-threshold: must be in (0, 1) (got {threshold})"));
+        }
+
+        if (!(nmsIou > 0 && nmsIou <= 1))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--nms-iou: must be in (0, 1] (1: no suppression; got {nmsIou})"));
         }
 
         if (limit < 0)
@@ -121,6 +132,7 @@ internal static class ModelEvaluateCommand
             },
             OutDirectory = outFolder,
             ScoreThreshold = threshold,
+            NmsIou = nmsIou,
             Limit = limit,
         };
     }

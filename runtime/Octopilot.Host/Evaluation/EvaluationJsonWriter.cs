@@ -112,6 +112,7 @@ internal static class EvaluationJsonWriter
         json.WriteNumber("scoreThreshold", Math.Round(objects.ScoreThreshold, 4));
         json.WriteNumber("minVisiblePixels", report.MinVisiblePixels);
         json.WriteNumber("matchIou", DetectionMatcher.MinIou);
+        json.WriteNumber("nmsIou", Math.Round(report.NmsIou, 4));
         json.WriteNumber("evaluableLabels", objects.EvaluableLabels);
         json.WriteNumber("ignoreLabels", objects.IgnoreLabels);
         json.WriteNumber("unplacedFalsePositives", objects.UnplacedFalsePositives);

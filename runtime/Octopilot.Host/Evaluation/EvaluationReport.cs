@@ -25,6 +25,9 @@ internal sealed record EvaluationReport
 
     public required int MinVisiblePixels { get; init; }
 
+    /// <summary>The engine's duplicate-suppression IoU the detections were decoded with (1: none).</summary>
+    public required float NmsIou { get; init; }
+
     public required double ElapsedS { get; init; }
 
     public required IReadOnlyList<SegmentationResult> Segmentation { get; init; }

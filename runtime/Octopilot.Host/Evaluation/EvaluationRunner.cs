@@ -36,7 +36,7 @@ internal static class EvaluationRunner
 
         CameraRig rig = EvaluationRig.Load(manifest);
         int w = manifest.WidthPx, h = manifest.HeightPx;
-        var options = new InferenceOptions { ModelPath = settings.ModelPath, ObjectScoreThreshold = DecodeThreshold(settings.ScoreThreshold) };
+        var options = new InferenceOptions { ModelPath = settings.ModelPath, ObjectScoreThreshold = DecodeThreshold(settings.ScoreThreshold), ObjectNmsIou = settings.NmsIou };
         double[] focal = PerceiveRig.FocalYPx(rig);
         using ForeignModelEngine engine = settings.ManifestPath is null
             ? ForeignModelEngine.OpenContract(options, manifest.Cameras, w, h, focal, MonotonicClock.Instance, progress)
@@ -111,6 +111,7 @@ internal static class EvaluationRunner
             GridWidthCells = engine.MapWidth,
             GridHeightCells = engine.MapHeight,
             MinVisiblePixels = settings.MinVisiblePixels,
+            NmsIou = settings.NmsIou,
             ElapsedS = clock.Elapsed.TotalSeconds,
             Segmentation = Enumerable.Range(0, heads.Length).Where(i => truths[i] is not null)
                 .Select(i => new SegmentationResult(heads[i].TargetName, truths[i]!.Value, SegmentationTruths.Rule(truths[i]!.Value), ious[i].Intersection, ious[i].Union, ious[i].TrueCells, ious[i].PredictedCells, ious[i].Iou))

@@ -1,5 +1,6 @@
 using Octopilot.Host.Dataset;
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 
 namespace Octopilot.Host.Evaluation;
 
@@ -41,6 +42,9 @@ internal sealed record EvaluationSettings
     public int Limit { get; init; }
 
     public int MinVisiblePixels { get; init; } = DefaultMinVisiblePixels;
+
+    /// <summary>The engine's duplicate suppression (<see cref="InferenceOptions.ObjectNmsIou"/>; the runtime's default unless given).</summary>
+    public float NmsIou { get; init; } = DetectionOverlapSuppression.DefaultIouThreshold;
 
     /// <summary>Folder for report.json and report.md; null: none written.</summary>
     public string? OutDirectory { get; init; }

@@ -25,7 +25,7 @@ internal static class EvaluationTables
         if (report.Objects is ObjectResult objects)
         {
             tables.Add(new(
-                string.Create(CultureInfo.InvariantCulture, $"Objects at score >= {objects.ScoreThreshold:0.00} ({objects.EvaluableLabels} evaluable labels, {objects.IgnoreLabels} ignore labels < {report.MinVisiblePixels} px, {objects.UnplacedFalsePositives} unplaced false positives)"),
+                string.Create(CultureInfo.InvariantCulture, $"Objects at score >= {objects.ScoreThreshold:0.00}, NMS IoU {report.NmsIou:0.00} ({objects.EvaluableLabels} evaluable labels, {objects.IgnoreLabels} ignore labels < {report.MinVisiblePixels} px, {objects.UnplacedFalsePositives} unplaced false positives)"),
                 ["band", "labels", "matched", "recall", "TP", "FP", "precision"],
                 objects.Bands.Select(b => (IReadOnlyList<string>)[b.Band, Count(b.Labels), Count(b.Matched), Ratio(b.Recall), Count(b.TruePositives), Count(b.FalsePositives), Ratio(b.Precision)]).ToArray()));
             tables.Add(new(

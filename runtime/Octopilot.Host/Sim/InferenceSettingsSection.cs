@@ -1,5 +1,6 @@
 using Octopilot.Core.Configuration;
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 using Octopilot.Inference.Providers;
 
 namespace Octopilot.Host.Sim;
@@ -10,7 +11,7 @@ namespace Octopilot.Host.Sim;
 /// "inference": { "model": "path.onnx", "manifest": "model.manifest.json", "providers": ["tensorrt", "cuda", "cpu"], "requireProvider": "cuda",
 ///                "intraOpThreads": 0, "allowSpinning": false, "optimizedModelCache": "dir", "tensorRtCache": "dir",
 ///                "nativeLibraryDirectory": "dir", "objectScoreThreshold": 0.3, "objectRange": "modelDepth" | "groundContact",
-///                "objectRangeNoiseFraction": 0.06 }
+///                "objectRangeNoiseFraction": 0.06, "objectNmsIou": 0.5 }
 /// </code>
 /// Paths are relative to the settings file. Every broken rule is a <see cref="ConfigException"/>.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class InferenceSettingsSection
     public static InferenceOptions Parse(JsonConfigNode node, string directory)
     {
         node.RejectUnknownKeys("model", "manifest", "providers", "requireProvider", "intraOpThreads", "interOpThreads", "allowSpinning",
-            "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "objectRange", "objectRangeNoiseFraction", "deviceId");
+            "optimizedModelCache", "tensorRtCache", "nativeLibraryDirectory", "objectScoreThreshold", "objectRange", "objectRangeNoiseFraction", "objectNmsIou", "deviceId");
         var providers = new List<ExecutionProviderKind>();
         if (node.OptionalChild("providers") is JsonConfigNode list)
         {
@@ -52,6 +53,9 @@ internal static class InferenceSettingsSection
             NativeLibraryDirectory = OptionalDirectory(node, "nativeLibraryDirectory", directory),
             ObjectScoreThreshold = (float)node.NumberWhere("objectScoreThreshold", InferenceOptions.DefaultObjectScoreThreshold, v => v > 0 && v < 1, "must be in (0, 1)"),
             ObjectRange = ParseObjectRange(node),
+            ObjectNmsIou = (float)node.NumberWhere(
+                "objectNmsIou", DetectionOverlapSuppression.DefaultIouThreshold, v => v > 0 && v <= 1,
+                "must be in (0, 1]: the box IoU above which a weaker detection of the same class is dropped as a duplicate (1: none dropped)"),
             ObjectRangeNoiseFraction = node.OptionalChild("objectRangeNoiseFraction") is null
                 ? null
                 : node.NumberWhere("objectRangeNoiseFraction", 0, v => v > 0 && v < 1, "must be in (0, 1): the model's range error as a fraction of range"),

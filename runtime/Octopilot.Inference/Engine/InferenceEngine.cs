@@ -174,7 +174,7 @@ public sealed class InferenceEngine : IPerceptionEngine
         results.InferenceStartNs = _clock.NowNs;
         _session.RunWithBinding(_runOptions, _bindings[slab.Index]);
         results.InferenceEndNs = _clock.NowNs;
-        HeadDecoder.Decode(lease, Outputs, results, Counters, _options.ObjectScoreThreshold, Layout.Classes.Count, _options.ObjectRange);
+        HeadDecoder.Decode(lease, Outputs, results, Counters, _options.ObjectScoreThreshold, Layout.Classes.Count, _options.ObjectRange, _options.ObjectNmsIou);
         Counters.AddRun();
         results.DecodeEndNs = _clock.NowNs;
     }

@@ -1,3 +1,4 @@
+using Octopilot.Inference.Perception;
 using Octopilot.Inference.Providers;
 
 namespace Octopilot.Inference.Engine;
@@ -46,6 +47,12 @@ public sealed record InferenceOptions
 
     public float ObjectScoreThreshold { get; init; } = DefaultObjectScoreThreshold;
 
+    /// <summary>
+    /// IoU above which a contract model's lower-scoring detection of the same class is dropped as a duplicate
+    /// (<see cref="DetectionOverlapSuppression"/>); <see cref="DetectionOverlapSuppression.Off"/> (1) keeps every peak.
+    /// </summary>
+    public float ObjectNmsIou { get; init; } = DetectionOverlapSuppression.DefaultIouThreshold;
+
     /// <summary>Which range the contract model's detections carry into the BEV projector (<see cref="ObjectRangePolicy"/>).</summary>
     public ObjectRangePolicy ObjectRange { get; init; } = ObjectRangePolicy.ModelDepth;
 
@@ -73,6 +80,11 @@ public sealed record InferenceOptions
         if (ObjectRangeNoiseFraction is double noise && !(noise > 0 && noise < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(ObjectRangeNoiseFraction), noise, "object range noise fraction must be in (0, 1)");
+        }
+
+        if (!(ObjectNmsIou > 0 && ObjectNmsIou <= DetectionOverlapSuppression.Off))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ObjectNmsIou), ObjectNmsIou, "object NMS IoU must be in (0, 1] (1: no suppression)");
         }
 
         if (!(ObjectScoreThreshold > 0 && ObjectScoreThreshold < 1))

@@ -10,7 +10,8 @@ namespace Octopilot.Inference.ForeignHeads;
 /// another size than the model input: the same checks as the contract engine's decoder (score in [threshold, 1], an
 /// integral class in range, sizes and depth ≥ 0, every value finite), then the box mapped back through the fit. Depth is
 /// camera z and does not change with the image scale; the range source is <see cref="RangeSource.ObjectDepth"/>, or
-/// none (<see cref="RangeSource.GroundContact"/>, depth 0) under <see cref="ObjectRangePolicy.GroundContact"/>.
+/// none (<see cref="RangeSource.GroundContact"/>, depth 0) under <see cref="ObjectRangePolicy.GroundContact"/>; duplicates
+/// suppressed (<see cref="DetectionOverlapSuppression"/>, the spec's IoU).
 /// Allocation-free; stateless after construction.
 /// </summary>
 public sealed class ContractObjectDecoder
@@ -19,6 +20,7 @@ public sealed class ContractObjectDecoder
     private readonly float _scoreThreshold;
     private readonly int _classCount;
     private readonly bool _modelDepth;
+    private readonly float _nmsIou;
 
     public ContractObjectDecoder(ContractObjectsHeadSpec spec, ReadOnlySpan<int> outputShape, int classCount, FrameInputGeometry geometry)
     {
@@ -34,6 +36,7 @@ public sealed class ContractObjectDecoder
         _scoreThreshold = spec.ScoreThreshold;
         _classCount = classCount;
         _modelDepth = spec.ObjectRange == ObjectRangePolicy.ModelDepth;
+        _nmsIou = spec.NmsIou;
         RowCount = outputShape[0];
     }
 
@@ -74,6 +77,9 @@ public sealed class ContractObjectDecoder
                 _modelDepth ? row[6] : 0, _modelDepth ? RangeSource.ObjectDepth : RangeSource.GroundContact);
         }
 
-        return new DetectionDecodeResult { Written = written, NonFinite = rejected, BelowThreshold = below, OverCapacity = over };
+        // IoU does not change under the fit's per-axis scale (every area scales alike), so suppressing in frame pixels
+        // keeps the same boxes as in model-input pixels.
+        int kept = DetectionOverlapSuppression.Apply(destination[..written], _nmsIou);
+        return new DetectionDecodeResult { Written = kept, Suppressed = written - kept, NonFinite = rejected, BelowThreshold = below, OverCapacity = over };
     }
 }

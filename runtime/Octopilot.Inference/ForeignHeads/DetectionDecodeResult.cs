@@ -30,7 +30,7 @@ public readonly record struct DetectionDecodeResult
     /// <summary>YOLO only: candidates dropped because more than the plan's candidate cap passed the threshold (the best ones are kept).</summary>
     public int OverCandidateCap { get; init; }
 
-    /// <summary>YOLO only: candidates removed by NMS (not an error).</summary>
+    /// <summary>Candidates removed by NMS (YOLO, contract rows; not an error).</summary>
     public int Suppressed { get; init; }
 
     /// <summary>Boxes with nothing left inside the camera frame once clipped (in letterbox padding or cropped away).</summary>

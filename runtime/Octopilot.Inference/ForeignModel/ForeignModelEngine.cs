@@ -167,7 +167,7 @@ public sealed class ForeignModelEngine : IPerceptionEngine
 
         // The contract's map resolution carried over to the frame: stride scaled by frame / input (the same maps when equal).
         int stridePx = Math.Max(1, (int)Math.Round(contract.Stride * frameWidthPx / (double)contract.InputWidthPx));
-        ModelManifest manifest = ContractManifest.For(contract, options.ModelPath, options.ObjectScoreThreshold, options.ObjectRange) with { MapStridePx = stridePx };
+        ModelManifest manifest = ContractManifest.For(contract, options.ModelPath, options.ObjectScoreThreshold, options.ObjectRange, options.ObjectNmsIou) with { MapStridePx = stridePx };
         return Create(options, manifest, signature, cameraNames, frameWidthPx, frameHeightPx, focalYPx, clock, log);
     }
 

@@ -1,5 +1,6 @@
 using Octopilot.Inference.Contract;
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 
 namespace Octopilot.Inference.Manifest;
 
@@ -11,7 +12,8 @@ namespace Octopilot.Inference.Manifest;
 /// </summary>
 public static class ContractManifest
 {
-    public static ModelManifest For(ModelContract contract, string modelPath, float objectScoreThreshold, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth)
+    public static ModelManifest For(ModelContract contract, string modelPath, float objectScoreThreshold, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth,
+        float objectNmsIou = DetectionOverlapSuppression.Off)
     {
         var input = new ManifestInput(
             ModelContract.InputName, TensorLayout.Nhwc, InputElementType.Uint8, ColourOrder.Rgb, InputScaling.Identity, SpatialFit.Stretch,
@@ -34,7 +36,7 @@ public static class ContractManifest
 
         if (contract.HasObjects)
         {
-            heads.Add(new ContractObjectsHeadSpec(ModelContract.ObjectsOutput, objectScoreThreshold, objectRange));
+            heads.Add(new ContractObjectsHeadSpec(ModelContract.ObjectsOutput, objectScoreThreshold, objectRange, objectNmsIou));
         }
 
         if (contract.HasSolidLines)

@@ -1,4 +1,5 @@
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 
 namespace Octopilot.Inference.Manifest;
 
@@ -50,4 +51,6 @@ public sealed record DepthHeadSpec(string Output, DepthEncoding Encoding, float 
 /// depth (metres). Not a manifest head type: only <see cref="ContractManifest"/> makes it, so the contract model runs
 /// through the same engine, decoders and fusion as foreign models.
 /// </summary>
-public sealed record ContractObjectsHeadSpec(string Output, float ScoreThreshold, ObjectRangePolicy ObjectRange = ObjectRangePolicy.ModelDepth) : HeadSpec("contractObjects");
+public sealed record ContractObjectsHeadSpec(
+    string Output, float ScoreThreshold, ObjectRangePolicy ObjectRange = ObjectRangePolicy.ModelDepth, float NmsIou = DetectionOverlapSuppression.Off)
+    : HeadSpec("contractObjects");

@@ -6,7 +6,8 @@ namespace Octopilot.Inference.Perception;
 
 /// <summary>
 /// Turns the bound output buffers into per-camera results without copying maps or allocating: validity per head (frame
-/// present, head in the model, every value finite), and thresholded, range-checked detections.
+/// present, head in the model, every value finite), and thresholded, range-checked detections with duplicates
+/// suppressed (<see cref="DetectionOverlapSuppression"/>).
 /// </summary>
 internal static class HeadDecoder
 {
@@ -14,7 +15,8 @@ internal static class HeadDecoder
 
     public static void Decode(
         in FrameSetLease lease, HeadOutputBuffers outputs, PerceptionFrameSet results, InferenceCounters counters,
-        float scoreThreshold, int classCount, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth)
+        float scoreThreshold, int classCount, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth,
+        float nmsIou = DetectionOverlapSuppression.Off)
     {
         for (int camera = 0; camera < results.Cameras.Count; camera++)
         {
@@ -43,14 +45,14 @@ internal static class HeadDecoder
             perception.SetValid(HeadKind.Objects, objectsValid);
             if (objectsValid)
             {
-                DecodeObjects(outputs.CameraObjects(camera), perception, counters, scoreThreshold, classCount, objectRange);
+                DecodeObjects(outputs.CameraObjects(camera), perception, counters, scoreThreshold, classCount, objectRange, nmsIou);
             }
         }
     }
 
     private static void DecodeObjects(
         ReadOnlySpan<float> rows, CameraPerception perception, InferenceCounters counters, float scoreThreshold, int classCount,
-        ObjectRangePolicy objectRange)
+        ObjectRangePolicy objectRange, float nmsIou)
     {
         bool modelDepth = objectRange == ObjectRangePolicy.ModelDepth;
         Span<Detection> storage = perception.DetectionStorage;
@@ -77,7 +79,7 @@ internal static class HeadDecoder
                 : new Detection(score, classIndex, row[2], row[3], row[4], row[5], 0, RangeSource.GroundContact);
         }
 
-        perception.DetectionCount = count;
+        perception.DetectionCount = DetectionOverlapSuppression.Apply(storage[..count], nmsIou);
     }
 
     /// <summary>True when no value is NaN or ±Inf: x − x is 0 exactly for finite x and NaN otherwise.</summary>

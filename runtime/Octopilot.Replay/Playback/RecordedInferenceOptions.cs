@@ -1,6 +1,7 @@
 using System.Globalization;
 using Octopilot.DriveLog.Format;
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 
 namespace Octopilot.Replay.Playback;
 
@@ -8,19 +9,22 @@ namespace Octopilot.Replay.Playback;
 /// The engine options of a drive recorded with model perception, as the drive ran them: the object score threshold and
 /// the object range policy change which detections reach the world model, so a replay with the engine's defaults would
 /// diverge from a drive that set them (a sim config with <c>objectRange: groundContact</c>, or another threshold).
-/// Drives recorded before these properties were written ran the defaults and replay with them.
+/// The NMS IoU likewise changes which duplicates survive. Drives recorded before these properties were written ran the
+/// defaults of their day (score 0.3, model depth, no suppression) and replay with them.
 /// </summary>
 public static class RecordedInferenceOptions
 {
     public const string ObjectScoreThresholdProperty = "objectScoreThreshold";
     public const string ObjectRangeProperty = "objectRange";
     public const string ObjectRangeNoiseFractionProperty = "objectRangeNoiseFraction";
+    public const string ObjectNmsIouProperty = "objectNmsIou";
 
     /// <summary>The header properties for <paramref name="options"/> (what the recorder writes).</summary>
     public static IEnumerable<KeyValuePair<string, string>> PropertiesOf(InferenceOptions options)
     {
         yield return new(ObjectScoreThresholdProperty, options.ObjectScoreThreshold.ToString("R", CultureInfo.InvariantCulture));
         yield return new(ObjectRangeProperty, options.ObjectRange.ToString());
+        yield return new(ObjectNmsIouProperty, options.ObjectNmsIou.ToString("R", CultureInfo.InvariantCulture));
         if (options.ObjectRangeNoiseFraction is double noise)
         {
             yield return new(ObjectRangeNoiseFractionProperty, noise.ToString("R", CultureInfo.InvariantCulture));
@@ -40,7 +44,7 @@ public static class RecordedInferenceOptions
             : throw new ReplayException($"drive {info.DriveId}: property '{ObjectRangeNoiseFractionProperty}' = '{text}' is not a fraction in (0, 1)");
     }
 
-    /// <summary>Engine options for the replay: <paramref name="modelPath"/>, the recorded threshold and range, one intra-op thread count.</summary>
+    /// <summary>Engine options for the replay: <paramref name="modelPath"/>, the recorded threshold, range and NMS IoU, one intra-op thread count.</summary>
     public static InferenceOptions For(SegmentInfo info, string modelPath, int intraOpThreads)
     {
         float threshold = InferenceOptions.DefaultObjectScoreThreshold;
@@ -57,9 +61,17 @@ public static class RecordedInferenceOptions
             throw new ReplayException($"drive {info.DriveId}: property '{ObjectRangeProperty}' = '{rangeText}' is not one of {string.Join(", ", Enum.GetNames<ObjectRangePolicy>())}");
         }
 
+        // A drive recorded before the property existed ran without suppression.
+        float nmsIou = DetectionOverlapSuppression.Off;
+        if (info.Properties.TryGetValue(ObjectNmsIouProperty, out string? nmsText)
+            && !(float.TryParse(nmsText, NumberStyles.Float, CultureInfo.InvariantCulture, out nmsIou) && nmsIou > 0 && nmsIou <= 1))
+        {
+            throw new ReplayException($"drive {info.DriveId}: property '{ObjectNmsIouProperty}' = '{nmsText}' is not an IoU in (0, 1]");
+        }
+
         return new InferenceOptions
         {
-            ModelPath = modelPath, IntraOpThreads = intraOpThreads, ObjectScoreThreshold = threshold, ObjectRange = range,
+            ModelPath = modelPath, IntraOpThreads = intraOpThreads, ObjectScoreThreshold = threshold, ObjectRange = range, ObjectNmsIou = nmsIou,
             ObjectRangeNoiseFraction = RangeNoiseFraction(info),
         };
     }

@@ -95,6 +95,7 @@ public sealed class ModelEvaluateBadInputTests
     [Theory]
     [InlineData("--split", "test", "--split")]
     [InlineData("--score-threshold", "1.5", "--score-threshold")]
+    [InlineData("--nms-iou", "0", "--nms-iou")]
     [InlineData("--limit", "-1", "--limit")]
     [InlineData("--data", "/no/such/dataset", "--data")]
     [InlineData("--model", "/no/such/model.onnx", "--model")]

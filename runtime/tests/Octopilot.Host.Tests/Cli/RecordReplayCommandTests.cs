@@ -39,13 +39,13 @@ public sealed partial class RecordReplayCommandTests
     }
 
     [Fact]
-    public void RecordedModelDrive_WithGroundContactItsOwnThresholdAndRangeNoise_ReplaysIdentical()
+    public void RecordedModelDrive_WithGroundContactItsOwnThresholdRangeNoiseAndNmsIou_ReplaysIdentical()
     {
         // The engine options change which detections reach the world model and the range noise how the tracker takes
         // them: a replay must run them as the drive did (it ran the defaults, 0.3, modelDepth and 2 %, and diverged).
         using var folder = new TempFolder();
         string drive = Path.Combine(folder.Path, "drive");
-        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", "0.45", "0.07");
+        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", "0.45", "0.07", objectNmsIou: "0.3");
         Assert.Contains("\"objectRangeNoiseFraction\": 0.07", File.ReadAllText(settings), StringComparison.Ordinal);
 
         CliRun sim = CliRun.Of("sim", "--config", settings, "--duration", "3", "--perception", "model", "--record", drive, "--status-interval", "3");

@@ -4,7 +4,7 @@ using Octopilot.Testing;
 
 namespace Octopilot.Host.Tests.Cli;
 
-/// <summary>The settings' inference.objectRange: which range the model's detections carry into the BEV.</summary>
+/// <summary>The settings' inference.objectRange (which range the model's detections carry into the BEV), its range noise and NMS IoU.</summary>
 public sealed class SimSettingsObjectRangeTests
 {
     private static string SettingsWithObjectRange(TempFolder folder, string value) => DefaultSimSettingsCopy.Write(folder, value);
@@ -36,6 +36,22 @@ public sealed class SimSettingsObjectRangeTests
         Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
         Assert.Contains("objectRangeNoiseFraction", run.Error, StringComparison.Ordinal);
         Assert.Contains("(0, 1)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    public void Sim_NmsIouOutsideZeroToOne_ExitsTwoNamingTheFieldAndRange(string value)
+    {
+        using var folder = new TempFolder();
+        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", objectNmsIou: value);
+
+        CliRun run = CliRun.Of("sim", "--config", settings, "--duration", "1");
+
+        Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
+        Assert.Contains("objectNmsIou", run.Error, StringComparison.Ordinal);
+        Assert.Contains("(0, 1]", run.Error, StringComparison.Ordinal);
+        Assert.Contains(value, run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,7 +10,9 @@ namespace Octopilot.Host.Tests.Infrastructure;
 internal static partial class DefaultSimSettingsCopy
 {
     /// <param name="objectRangeNoiseFraction">Set (added when the defaults lack it) unless null.</param>
-    public static string Write(TempFolder folder, string objectRange, string? objectScoreThreshold = null, string? objectRangeNoiseFraction = null)
+    /// <param name="objectNmsIou">Replaces the defaults' value unless null.</param>
+    public static string Write(
+        TempFolder folder, string objectRange, string? objectScoreThreshold = null, string? objectRangeNoiseFraction = null, string? objectNmsIou = null)
     {
         string text = File.ReadAllText(RepositoryPaths.DefaultSimSettings)
             .Replace("rig-default-8cam.json", Slashes(RepositoryPaths.DefaultRig), StringComparison.Ordinal)
@@ -28,6 +30,12 @@ internal static partial class DefaultSimSettingsCopy
             text = ObjectRange().Replace(text, $"\"objectRange\": \"{objectRange}\", \"objectRangeNoiseFraction\": {objectRangeNoiseFraction}");
         }
 
+        if (objectNmsIou is not null)
+        {
+            Assert.Matches(NmsIou(), text);
+            text = NmsIou().Replace(text, $"\"objectNmsIou\": {objectNmsIou}");
+        }
+
         return folder.Write("settings.json", text);
     }
 
@@ -38,6 +46,9 @@ internal static partial class DefaultSimSettingsCopy
 
     [GeneratedRegex(",\\s*\"objectRangeNoiseFraction\": [0-9.]+")]
     private static partial Regex RangeNoise();
+
+    [GeneratedRegex("\"objectNmsIou\": [0-9.]+")]
+    private static partial Regex NmsIou();
 
     [GeneratedRegex("\"objectScoreThreshold\": [0-9.]+")]
     private static partial Regex ScoreThreshold();

@@ -15,8 +15,9 @@ namespace Octopilot.Inference.Tests.ForeignModel;
 /// </summary>
 public sealed class ContractModelThroughForeignEngineTests
 {
-    private static ForeignModelEngine Open(int frameW, int frameH, int cameras) => ForeignModelEngine.OpenContract(
-        new InferenceOptions { ModelPath = ModelFixtures.Path("valid.onnx"), IntraOpThreads = 1 },
+    /// <param name="nmsIou">Off by default here: the fixture's rows are all the same box, which suppression folds into one.</param>
+    private static ForeignModelEngine Open(int frameW, int frameH, int cameras, float nmsIou = DetectionOverlapSuppression.Off) => ForeignModelEngine.OpenContract(
+        new InferenceOptions { ModelPath = ModelFixtures.Path("valid.onnx"), IntraOpThreads = 1, ObjectNmsIou = nmsIou },
         Enumerable.Range(0, cameras).Select(c => $"cam{c}").ToArray(), frameW, frameH, [], MonotonicClock.Instance, TextWriter.Null);
 
     private static byte[] RandomFrame(int w, int h, int seed)
@@ -61,6 +62,19 @@ public sealed class ContractModelThroughForeignEngineTests
         Assert.All(results.Cameras[0].Detections.ToArray(), d =>
             Assert.Equal(new Detection(1f, 1, 2f, 2f, 2f, 2f, 1f, RangeSource.ObjectDepth), d)); // input px × 2, depth unchanged
         Assert.Equal(0, engine.Counters.DetectionsRejected(0));
+    }
+
+    [Fact]
+    public void Run_DefaultNms_TheFixturesIdenticalRowsBecomeOneDetection()
+    {
+        using ForeignModelEngine engine = Open(96, 64, 1, DetectionOverlapSuppression.DefaultIouThreshold);
+        PerceptionFrameSet results = engine.CreateResults();
+
+        engine.Run(new MemoryFrames([RandomFrame(96, 64, 3)]), results);
+
+        Assert.Equal(1, results.Cameras[0].DetectionCount);
+        Assert.Equal(new Detection(1f, 1, 2f, 2f, 2f, 2f, 1f, RangeSource.ObjectDepth), results.Cameras[0].Detections[0]);
+        Assert.Equal(0, engine.Counters.DetectionsRejected(0)); // a duplicate is not a rejected row
     }
 
     private static void AssertEqualMaps(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)

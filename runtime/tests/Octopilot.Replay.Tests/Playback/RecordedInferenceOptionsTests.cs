@@ -1,5 +1,6 @@
 using Octopilot.DriveLog.Format;
 using Octopilot.Inference.Engine;
+using Octopilot.Inference.Perception;
 using Octopilot.Replay.Playback;
 
 namespace Octopilot.Replay.Tests.Playback;
@@ -17,13 +18,14 @@ public sealed class RecordedInferenceOptionsTests
     [Fact]
     public void For_PropertiesOfTheDrivesOptions_GivesThemBack()
     {
-        var live = new InferenceOptions { ModelPath = "live.onnx", ObjectScoreThreshold = 0.45f, ObjectRange = ObjectRangePolicy.GroundContact, ObjectRangeNoiseFraction = 0.07 };
+        var live = new InferenceOptions { ModelPath = "live.onnx", ObjectScoreThreshold = 0.45f, ObjectRange = ObjectRangePolicy.GroundContact, ObjectRangeNoiseFraction = 0.07, ObjectNmsIou = 0.35f };
 
         InferenceOptions replay = RecordedInferenceOptions.For(Drive(RecordedInferenceOptions.PropertiesOf(live)), "replay.onnx", intraOpThreads: 1);
 
         Assert.Equal(0.45f, replay.ObjectScoreThreshold);
         Assert.Equal(ObjectRangePolicy.GroundContact, replay.ObjectRange);
         Assert.Equal(0.07, replay.ObjectRangeNoiseFraction);
+        Assert.Equal(0.35f, replay.ObjectNmsIou);
         Assert.Equal("replay.onnx", replay.ModelPath);
         Assert.Equal(1, replay.IntraOpThreads);
     }
@@ -36,12 +38,14 @@ public sealed class RecordedInferenceOptionsTests
         Assert.Equal(InferenceOptions.DefaultObjectScoreThreshold, replay.ObjectScoreThreshold);
         Assert.Equal(ObjectRangePolicy.ModelDepth, replay.ObjectRange);
         Assert.Null(replay.ObjectRangeNoiseFraction);
+        Assert.Equal(DetectionOverlapSuppression.Off, replay.ObjectNmsIou); // they ran before suppression existed
     }
 
     [Theory]
     [InlineData("objectScoreThreshold", "1.5", "not a score threshold in (0, 1)")]
     [InlineData("objectRange", "Laser", "ModelDepth, GroundContact")]
     [InlineData("objectRangeNoiseFraction", "-0.1", "not a fraction in (0, 1)")]
+    [InlineData("objectNmsIou", "1.5", "not an IoU in (0, 1]")]
     public void For_MalformedProperty_RefusedNamingItAndTheDrive(string name, string value, string expected)
     {
         var e = Assert.Throws<ReplayException>(() => RecordedInferenceOptions.For(Drive([new(name, value)]), "m.onnx", 1));
