@@ -143,6 +143,16 @@ public sealed record PlannerOptions
     /// </summary>
     public const double DefaultSolidBoundaryConfirmS = 0.3;
 
+    /// <summary>
+    /// How long the world model must show no lane on the requested side before a waiting lane change is cancelled, s.
+    /// Range 0..<see cref="MinTimeBeforeLateralS"/> (0: the first set without it cancels). While it is missing for less,
+    /// the change is held (never started) and the last target lane kept. Why: a learned lane fit can drop the outer
+    /// boundary for one set (measured: one set of 15 at 2.1 s in lane-change-free-lane read 2 lanes, ego in the
+    /// leftmost), which cancelled the driver's request at once. Source: product choice, the same 0.3 s as
+    /// <see cref="DefaultSolidBoundaryConfirmS"/> for the same reason.
+    /// </summary>
+    public const double DefaultTargetLaneConfirmS = 0.3;
+
     /// <summary>Upper bound for <see cref="LaneChangeDurationS"/>, s. Source: UN R79 / issue #4.</summary>
     public const double MaxLaneChangeDurationS = 5.0;
 
@@ -202,6 +212,7 @@ public sealed record PlannerOptions
     public double MinTimeBeforeLateralS { get; init; } = DefaultMinTimeBeforeLateralS;
     public double LaneChangeDurationS { get; init; } = DefaultLaneChangeDurationS;
     public double SolidBoundaryConfirmS { get; init; } = DefaultSolidBoundaryConfirmS;
+    public double TargetLaneConfirmS { get; init; } = DefaultTargetLaneConfirmS;
 
     public double EgoFrontBumperXM { get; init; } = DefaultEgoFrontBumperXM;
     public double EgoRearBumperXM { get; init; } = DefaultEgoRearBumperXM;
@@ -261,6 +272,7 @@ public sealed record PlannerOptions
         Range(LaneChangeCancelAfterS, GapSeekAfterS, 60, nameof(LaneChangeCancelAfterS));
         Range(LaneChangeDurationS, 2, MaxLaneChangeDurationS, nameof(LaneChangeDurationS));
         Range(SolidBoundaryConfirmS, 0, MinTimeBeforeLateralS, nameof(SolidBoundaryConfirmS));
+        Range(TargetLaneConfirmS, 0, MinTimeBeforeLateralS, nameof(TargetLaneConfirmS));
 
         Range(EgoFrontBumperXM, 1, 8, nameof(EgoFrontBumperXM));
         Range(EgoRearBumperXM, -3, 0, nameof(EgoRearBumperXM));

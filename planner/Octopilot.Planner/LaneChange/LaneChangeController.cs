@@ -65,8 +65,8 @@ internal static class LaneChangeController
                 }
 
                 // R79: no lateral movement in the first second of the procedure, even with a free lane; and none
-                // while the boundary reads solid, even for less than the confirmation time.
-                if (elapsedS >= o.MinTimeBeforeLateralS && m.SolidTicks == 0
+                // while the boundary reads solid or the target lane is missing, even for less than the confirmation time.
+                if (elapsedS >= o.MinTimeBeforeLateralS && m.SolidTicks == 0 && m.MissingLaneTicks == 0
                     && TargetLaneGap.Evaluate(world, m.TargetLane, ctx.SpeedMps, o.TargetLaneClearanceM, o) == GapVerdict.Clear)
                 {
                     return GapFound;
@@ -138,9 +138,17 @@ internal static class LaneChangeController
             return WorldModelUnusable;
         }
 
-        m.TargetLane = TargetLaneOf(world, m.Direction);
-        if (m.TargetLane < 0 || m.TargetLane >= world.LaneCount)
+        // A lane missing for less than TargetLaneConfirmS holds the start (see Decide) and keeps the last target lane.
+        int target = TargetLaneOf(world, m.Direction);
+        bool seen = target >= 0 && target < world.LaneCount;
+        m.MissingLaneTicks = seen ? 0 : m.MissingLaneTicks + 1;
+        if (seen)
         {
+            m.TargetLane = target;
+        }
+        else if (m.MissingLaneTicks >= ConfirmTicks(o.TargetLaneConfirmS, o))
+        {
+            m.TargetLane = target;
             return NoTargetLane;
         }
 
@@ -174,6 +182,7 @@ internal static class LaneChangeController
                 m.Direction = ctx.Request;
                 m.ProcedureTicks = 0;
                 m.SolidTicks = 0;
+                m.MissingLaneTicks = 0;
                 m.TargetLane = ctx.WorldUsable ? TargetLaneOf(world, ctx.Request) : -1;
                 break;
 
@@ -207,7 +216,10 @@ internal static class LaneChangeController
 
     /// <summary>The marking between the ego lane and the lane on <paramref name="side"/>.</summary>
     /// <summary>Solid readings in a row that cancel: the confirmation time in ticks, at least 1.</summary>
-    private static long SolidConfirmTicks(PlannerOptions o) => Math.Max(1, (long)Math.Ceiling((o.SolidBoundaryConfirmS / o.TickPeriodS) - 1e-9));
+    private static long SolidConfirmTicks(PlannerOptions o) => ConfirmTicks(o.SolidBoundaryConfirmS, o);
+
+    /// <summary>Readings in a row that confirm a condition lasting <paramref name="confirmS"/>, at least 1.</summary>
+    private static long ConfirmTicks(double confirmS, PlannerOptions o) => Math.Max(1, (long)Math.Ceiling((confirmS / o.TickPeriodS) - 1e-9));
 
     private static LaneMarking BoundaryToward(in WorldModelSnapshot world, Side side) =>
         side == Side.Left ? world.EgoLeftBoundaryMarking : world.EgoRightBoundaryMarking;

@@ -19,6 +19,9 @@ internal struct LaneChangeMemory
     /// <summary>Consecutive ticks (up to this one) the boundary toward <see cref="Direction"/> has read solid.</summary>
     public long SolidTicks;
 
+    /// <summary>Consecutive ticks (up to this one) the world model has shown no lane toward <see cref="Direction"/>.</summary>
+    public long MissingLaneTicks;
+
     /// <summary>Ticks since lateral movement started (entry into Changing).</summary>
     public long LateralTicks;
 

@@ -7,9 +7,10 @@ namespace Octopilot.Planner.Tests.LaneChange;
 
 public sealed class LaneChangePreconditionTests
 {
-    private static LaneChangeReason Refusal(PlannerInputs inputs)
+    /// <param name="options">Road.Options unless given.</param>
+    private static LaneChangeReason Refusal(PlannerInputs inputs, PlannerOptions? options = null)
     {
-        var planner = new Planner(Road.Options);
+        var planner = new Planner(options ?? Road.Options);
         planner.Step(inputs);
         PlannerOutput output = planner.Step(inputs);
         Assert.Equal(LaneChangeState.Cancelled, output.LaneChangeState);
@@ -21,13 +22,16 @@ public sealed class LaneChangePreconditionTests
     public void Step_BelowMinSpeed_RefusedBelowMinSpeed() =>
         Assert.Equal(LaneChangeReason.BelowMinSpeed, Refusal(Road.Inputs(Road.Options.LaneChangeMinSpeedMps - 0.1, signal: Side.Left)));
 
+    // Refused on the first tick with no confirmation time; the default's 0.3 s is MissingTargetLaneTests'.
+    private static readonly PlannerOptions ImmediateLaneRefusal = Road.Options with { TargetLaneConfirmS = 0 };
+
     [Fact]
     public void Step_LeftFromLeftmostLane_RefusedNoTargetLane() =>
-        Assert.Equal(LaneChangeReason.NoTargetLane, Refusal(Road.Inputs(25, signal: Side.Left, egoLane: 0)));
+        Assert.Equal(LaneChangeReason.NoTargetLane, Refusal(Road.Inputs(25, signal: Side.Left, egoLane: 0), ImmediateLaneRefusal));
 
     [Fact]
     public void Step_RightFromRightmostLane_RefusedNoTargetLane() =>
-        Assert.Equal(LaneChangeReason.NoTargetLane, Refusal(Road.Inputs(25, signal: Side.Right, egoLane: 2)));
+        Assert.Equal(LaneChangeReason.NoTargetLane, Refusal(Road.Inputs(25, signal: Side.Right, egoLane: 2), ImmediateLaneRefusal));
 
     [Fact]
     public void Step_LeftCamerasUnhealthy_RefusedCamerasUnhealthy()
