@@ -24,33 +24,22 @@ public sealed class SimSettingsObjectRangeTests
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("1.5")]
-    public void Sim_RangeNoiseOutsideZeroToOne_ExitsTwoNamingTheField(string value)
+    [InlineData("objectRangeNoiseFraction", "0", "(0, 1)")]
+    [InlineData("objectRangeNoiseFraction", "1.5", "(0, 1)")]
+    [InlineData("objectNmsIou", "0", "(0, 1]")]
+    [InlineData("objectNmsIou", "1.5", "(0, 1]")]
+    public void Sim_ModelSettingOutsideItsRange_ExitsTwoNamingTheFieldValueAndRange(string field, string value, string range)
     {
         using var folder = new TempFolder();
-        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", objectRangeNoiseFraction: value);
+        string settings = field == "objectNmsIou"
+            ? DefaultSimSettingsCopy.Write(folder, "groundContact", objectNmsIou: value)
+            : DefaultSimSettingsCopy.Write(folder, "groundContact", objectRangeNoiseFraction: value);
 
         CliRun run = CliRun.Of("sim", "--config", settings, "--duration", "1");
 
         Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
-        Assert.Contains("objectRangeNoiseFraction", run.Error, StringComparison.Ordinal);
-        Assert.Contains("(0, 1)", run.Error, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("1.5")]
-    public void Sim_NmsIouOutsideZeroToOne_ExitsTwoNamingTheFieldAndRange(string value)
-    {
-        using var folder = new TempFolder();
-        string settings = DefaultSimSettingsCopy.Write(folder, "groundContact", objectNmsIou: value);
-
-        CliRun run = CliRun.Of("sim", "--config", settings, "--duration", "1");
-
-        Assert.Equal(ExitCodes.ConfigurationError, run.ExitCode);
-        Assert.Contains("objectNmsIou", run.Error, StringComparison.Ordinal);
-        Assert.Contains("(0, 1]", run.Error, StringComparison.Ordinal);
+        Assert.Contains(field, run.Error, StringComparison.Ordinal);
+        Assert.Contains(range, run.Error, StringComparison.Ordinal);
         Assert.Contains(value, run.Error, StringComparison.Ordinal);
     }
 
