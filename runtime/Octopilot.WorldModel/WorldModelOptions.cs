@@ -31,8 +31,9 @@ public sealed record WorldModelOptions
     /// model's <c>objectRangeNoiseFraction</c>), the defaults otherwise (null: oracle perception, or a model without one).
     /// </summary>
     /// <remarks>
-    /// A model's detections also get <see cref="ModelRadialNoiseGrowthPerM"/> and a deletion limit that follows the noise
-    /// (<see cref="ModelMaxPositionSigmaOverRadialNoise"/>): without them a stopped car beyond 60 m was never kept as a track.
+    /// A model's detections also get <see cref="ModelRadialNoiseGrowthPerM"/>, a deletion limit that follows the noise
+    /// (<see cref="ModelMaxPositionSigmaOverRadialNoise"/>: without it a track 100 m out dies at birth) and a farther range
+    /// cut (<see cref="ModelMaxRangeM"/>).
     /// </remarks>
     public static WorldModelOptions ForRangeNoise(double? rangeNoiseFraction) => rangeNoiseFraction is double fraction
         ? new WorldModelOptions
@@ -43,6 +44,7 @@ public sealed record WorldModelOptions
                 RadialNoiseGrowthPerM = ModelRadialNoiseGrowthPerM,
                 MaxPositionSigmaOverRadialNoise = ModelMaxPositionSigmaOverRadialNoise,
             },
+            Projector = new DetectionProjectorOptions { MaxRangeM = ModelMaxRangeM },
         }
         : new WorldModelOptions();
 
@@ -55,6 +57,17 @@ public sealed record WorldModelOptions
 
     /// <summary>A model's track is deleted when its position σ passes twice a fresh measurement's radial σ at its range (or the fixed floor).</summary>
     public const double ModelMaxPositionSigmaOverRadialNoise = 2.0;
+
+    /// <summary>
+    /// Farthest ground-contact range a model's detection is projected to, m (the oracle keeps
+    /// <see cref="DetectionProjectorOptions.DefaultMaxRangeM"/>, 120 m). A range cut on a noisy measurement censors it:
+    /// of a car 150 m ahead whose ranges scatter by ±20 m, only the short ones passed 120 m, so the track saw a car
+    /// 85–95 m away that kept its distance, moving with the ego, and braked for the stopped car of
+    /// approach-stopped-80kph too late (impact at 7 m/s). With the cut at 200 m the scatter reaches the tracker whole,
+    /// its range-squared noise weighs it, and the car stops behind it. 200 m: there the contact row is 3–4 px below the
+    /// horizon in the forward cameras at 384x288, one pixel being 50–70 m of range; farther says nothing.
+    /// </summary>
+    public const double ModelMaxRangeM = 200.0;
 
     public BevGridOptions Grid { get; init; } = new();
 
