@@ -54,7 +54,8 @@ public sealed class EngineParityTests
         (byte[] images, long[] imageShape) = TinyModelFiles.SampleTensor("images");
         int batch = (int)imageShape[0];
         int frameBytes = images.Length / batch;
-        var options = new InferenceOptions { ModelPath = TinyModelFiles.Model, ObjectScoreThreshold = 0.05f };
+        // Suppression off: every row above the threshold is one detection (the default's NMS is the next test's).
+        var options = new InferenceOptions { ModelPath = TinyModelFiles.Model, ObjectScoreThreshold = 0.05f, ObjectNmsIou = DetectionOverlapSuppression.Off };
         using var harness = new EngineHarness(options, cameras: batch);
         harness.RunSet(camera => images.AsMemory(camera * frameBytes, frameBytes));
 
@@ -113,5 +114,35 @@ public sealed class EngineParityTests
         // The boxes do not depend on the policy: the first detection is the first row of the sample.
         Assert.Equal(rows[2], detections[0].CenterUPx, 3);
         Assert.Equal(rows[5], detections[0].HeightPx, 3);
+    }
+
+    [Fact]
+    public void Run_PyTorchSampleDefaultNms_NoTwoKeptBoxesOverlapAboveTheIou()
+    {
+        (byte[] images, long[] imageShape) = TinyModelFiles.SampleTensor("images");
+        int batch = (int)imageShape[0];
+        int frameBytes = images.Length / batch;
+        var options = new InferenceOptions { ModelPath = TinyModelFiles.Model, ObjectScoreThreshold = 0.05f };
+        using var harness = new EngineHarness(options, cameras: batch);
+        harness.RunSet(camera => images.AsMemory(camera * frameBytes, frameBytes));
+
+        int kept = 0;
+        for (int camera = 0; camera < batch; camera++)
+        {
+            Detection[] detections = harness.Results.Cameras[camera].Detections.ToArray();
+            kept += detections.Length;
+            for (int i = 0; i < detections.Length; i++)
+            {
+                for (int j = i + 1; j < detections.Length; j++)
+                {
+                    Assert.True(
+                        detections[i].ClassIndex != detections[j].ClassIndex
+                        || DetectionOverlapSuppression.IntersectionOverUnion(detections[i], detections[j]) <= options.ObjectNmsIou,
+                        $"camera {camera}: detections {i} and {j} overlap above IoU {options.ObjectNmsIou}");
+                }
+            }
+        }
+
+        Assert.True(kept > 0, "the sample's images hold vehicles");
     }
 }
