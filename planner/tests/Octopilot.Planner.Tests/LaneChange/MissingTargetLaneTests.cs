@@ -39,14 +39,9 @@ public sealed class MissingTargetLaneTests
         var recorder = new Recorder();
         var movedWhileMissing = new List<int>();
 
-        Drive.Run(planner, Drive.Seconds(8), tick => Missing(tick) ? Road.Inputs(25, signal: Side.Left, laneCount: 2, egoLane: 0) : Road.Inputs(25, signal: Side.Left), (tick, output) =>
-        {
-            recorder.Observe(tick, output);
-            if (Missing(tick) && output.LaneChangeState == LaneChangeState.Changing)
-            {
-                movedWhileMissing.Add(tick);
-            }
-        });
+        Drive.Run(
+            planner, Drive.Seconds(8), tick => Missing(tick) ? Road.Inputs(25, signal: Side.Left, laneCount: 2, egoLane: 0) : Road.Inputs(25, signal: Side.Left),
+            recorder.ObserveWhileHeld(Missing, movedWhileMissing));
 
         Assert.Equal([DriverRequested, PreconditionsMet, GapFound, Completed], recorder.Reasons);
         Assert.Empty(movedWhileMissing);

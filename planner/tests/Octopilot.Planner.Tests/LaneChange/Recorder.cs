@@ -16,6 +16,19 @@ internal sealed class Recorder
         }
     }
 
+    /// <summary>
+    /// An observer that records the transitions, and adds to <paramref name="movedWhileHeld"/> every tick in which the
+    /// car moved sideways (Changing) although <paramref name="held"/> says the start must be held.
+    /// </summary>
+    public Action<int, PlannerOutput> ObserveWhileHeld(Func<int, bool> held, List<int> movedWhileHeld) => (tick, output) =>
+    {
+        Observe(tick, output);
+        if (held(tick) && output.LaneChangeState == LaneChangeState.Changing)
+        {
+            movedWhileHeld.Add(tick);
+        }
+    };
+
     public int TickOf(LaneChangeReason reason) => Transitions.First(t => t.Reason == reason).Tick;
 
     public LaneChangeReason[] Reasons => [.. Transitions.Select(t => t.Reason)];

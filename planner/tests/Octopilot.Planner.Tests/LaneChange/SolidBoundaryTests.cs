@@ -91,14 +91,9 @@ public sealed class SolidBoundaryTests
         var recorder = new Recorder();
         var movedWhileSolid = new List<int>();
 
-        Drive.Run(planner, Drive.Seconds(8), tick => Inputs(Side.Left, Misread(tick) ? LaneMarking.Solid : LaneMarking.Dashed, LaneMarking.Dashed), (tick, output) =>
-        {
-            recorder.Observe(tick, output);
-            if (Misread(tick) && output.LaneChangeState == LaneChangeState.Changing)
-            {
-                movedWhileSolid.Add(tick);
-            }
-        });
+        Drive.Run(
+            planner, Drive.Seconds(8), tick => Inputs(Side.Left, Misread(tick) ? LaneMarking.Solid : LaneMarking.Dashed, LaneMarking.Dashed),
+            recorder.ObserveWhileHeld(Misread, movedWhileSolid));
 
         Assert.Equal([DriverRequested, PreconditionsMet, GapFound, Completed], recorder.Reasons);
         Assert.Empty(movedWhileSolid);
