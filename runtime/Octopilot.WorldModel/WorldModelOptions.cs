@@ -49,8 +49,8 @@ public sealed record WorldModelOptions
         : new WorldModelOptions();
 
     /// <summary>
-    /// Range-squared noise of a model's ground-contact detections, 1/m: a third of a pixel of box bottom in main_forward
-    /// (0.33 px / (412 px · 1.5 m) ≈ 0.0005), 5 m more σ at 100 m. Chosen in the closed loop: it halved the impact speed of
+    /// Range-squared noise of a model's ground-contact detections, 1/m: about a quarter pixel of box bottom in main_forward
+    /// (0.28 px / (412 px · 1.35 m) ≈ 0.0005), 5 m more σ at 100 m. Chosen in the closed loop: it halved the impact speed of
     /// approach-stopped-80kph and brought follow-20mps-medium inside its settle band (model card).
     /// </summary>
     public const double ModelRadialNoiseGrowthPerM = 0.0005;
