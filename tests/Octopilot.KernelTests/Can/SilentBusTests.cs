@@ -50,14 +50,35 @@ public class SilentBusTests(ITestOutputHelper output)
     /// The car writes <paramref name="frames"/> at their pace; once the interface has read them all, the state judged
     /// at its newest frame's arrival (real time can be later by however long the emulator stalled this thread).
     /// </summary>
+    /// <remarks>
+    /// When the emulator stalls the car's own thread past <see cref="StalledCarLateness"/>, the car really was silent for
+    /// that long and a Silent verdict is the interface being right; the talk is then repeated (at most
+    /// <see cref="TalkAttempts"/> times). A verdict that is wrong while the car kept its pace still fails at once.
+    /// </remarks>
     private static bool Talk(CanVehicleInterface vehicle, SocketCanFrameSource car, CanFrame[] frames, out VehicleStateSample judged)
     {
-        long before = vehicle.ReadCanCounters().Received.Frames;
-        PacedCar.Replay(car, frames);
-        Eventually.True(() => vehicle.ReadCanCounters().Received.Frames >= before + frames.Length, "the interface read every frame the car wrote");
-        vehicle.TryReadState(MonotonicClock.Instance.NowNs, out VehicleStateSample now);
-        return vehicle.TryReadState(now.UpdatedNs, out judged);
+        bool valid = false;
+        judged = default;
+        for (int attempt = 1; attempt <= TalkAttempts; attempt++)
+        {
+            long before = vehicle.ReadCanCounters().Received.Frames;
+            (TimeSpan lateness, _) = PacedCar.Replay(car, frames);
+            Eventually.True(() => vehicle.ReadCanCounters().Received.Frames >= before + frames.Length, "the interface read every frame the car wrote");
+            vehicle.TryReadState(MonotonicClock.Instance.NowNs, out VehicleStateSample now);
+            valid = vehicle.TryReadState(now.UpdatedNs, out judged);
+            if (valid || lateness < StalledCarLateness)
+            {
+                return valid;
+            }
+        }
+
+        return valid;
     }
+
+    /// <summary>How late the car's frames may go out before a Silent verdict is the car's stall, not the interface's error.</summary>
+    private static readonly TimeSpan StalledCarLateness = TimeSpan.FromMilliseconds(30);
+
+    private const int TalkAttempts = 3;
 
     [Fact]
     public void Read_SilentBus_TimesOutWithinItsTimeout()
