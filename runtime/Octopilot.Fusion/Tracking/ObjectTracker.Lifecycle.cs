@@ -40,8 +40,9 @@ public sealed partial class ObjectTracker
     private TrackState NextState(in TrackSlot slot)
     {
         // Far away a fresh measurement alone can be less certain than the fixed limit; the limit then follows it.
-        double rangeM = Math.Sqrt((slot.Filter.X * slot.Filter.X) + (slot.Filter.Y * slot.Filter.Y));
-        double limitM = Math.Max(_options.MaxPositionSigmaM, _options.MaxPositionSigmaOverRadialNoise * Cov2.RadialSigmaM(rangeM, _options));
+        double limitM = _options.MaxPositionSigmaOverRadialNoise > 0
+            ? Math.Max(_options.MaxPositionSigmaM, _options.MaxPositionSigmaOverRadialNoise * Cov2.RadialSigmaM(Math.Sqrt((slot.Filter.X * slot.Filter.X) + (slot.Filter.Y * slot.Filter.Y)), _options))
+            : _options.MaxPositionSigmaM;
         if (slot.Filter.MaxPositionSigmaM() > limitM)
         {
             return TrackState.Deleted; // too uncertain: it would gate anything

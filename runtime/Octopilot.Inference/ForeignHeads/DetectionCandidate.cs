@@ -1,3 +1,5 @@
+using Octopilot.Inference.Perception;
+
 namespace Octopilot.Inference.ForeignHeads;
 
 /// <summary>
@@ -17,20 +19,7 @@ internal readonly record struct DetectionCandidate(float Score, int ClassIndex, 
     /// <summary>True when this ranks below <paramref name="other"/> (lower score, or equal score and a later row).</summary>
     public bool IsWorseThan(in DetectionCandidate other) => CompareTo(other) > 0;
 
-    public float Area => (X2 - X1) * (Y2 - Y1);
-
     /// <summary>Intersection over union with <paramref name="other"/> (0 when both are empty).</summary>
-    public float IntersectionOverUnion(in DetectionCandidate other)
-    {
-        float width = Math.Min(X2, other.X2) - Math.Max(X1, other.X1);
-        float height = Math.Min(Y2, other.Y2) - Math.Max(Y1, other.Y1);
-        if (width <= 0 || height <= 0)
-        {
-            return 0;
-        }
-
-        float intersection = width * height;
-        float union = Area + other.Area - intersection;
-        return union > 0 ? intersection / union : 0;
-    }
+    public float IntersectionOverUnion(in DetectionCandidate other) =>
+        DetectionOverlapSuppression.BoxIntersectionOverUnion(X1, Y1, X2, Y2, other.X1, other.Y1, other.X2, other.Y2);
 }

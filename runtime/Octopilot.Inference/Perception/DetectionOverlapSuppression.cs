@@ -51,17 +51,22 @@ public static class DetectionOverlapSuppression
     }
 
     /// <summary>Box IoU of two detections (centre and size in the same pixels); 0 when they do not overlap or both are empty.</summary>
-    public static float IntersectionOverUnion(in Detection a, in Detection b)
+    public static float IntersectionOverUnion(in Detection a, in Detection b) => BoxIntersectionOverUnion(
+        a.CenterUPx - (a.WidthPx / 2), a.CenterVPx - (a.HeightPx / 2), a.CenterUPx + (a.WidthPx / 2), a.CenterVPx + (a.HeightPx / 2),
+        b.CenterUPx - (b.WidthPx / 2), b.CenterVPx - (b.HeightPx / 2), b.CenterUPx + (b.WidthPx / 2), b.CenterVPx + (b.HeightPx / 2));
+
+    /// <summary>IoU of two boxes given by their corners (x1 ≤ x2, y1 ≤ y2); 0 when they do not overlap or both are empty. Also YOLO's NMS test.</summary>
+    public static float BoxIntersectionOverUnion(float ax1, float ay1, float ax2, float ay2, float bx1, float by1, float bx2, float by2)
     {
-        float width = Math.Min(a.CenterUPx + (a.WidthPx / 2), b.CenterUPx + (b.WidthPx / 2)) - Math.Max(a.CenterUPx - (a.WidthPx / 2), b.CenterUPx - (b.WidthPx / 2));
-        float height = Math.Min(a.CenterVPx + (a.HeightPx / 2), b.CenterVPx + (b.HeightPx / 2)) - Math.Max(a.CenterVPx - (a.HeightPx / 2), b.CenterVPx - (b.HeightPx / 2));
+        float width = Math.Min(ax2, bx2) - Math.Max(ax1, bx1);
+        float height = Math.Min(ay2, by2) - Math.Max(ay1, by1);
         if (width <= 0 || height <= 0)
         {
             return 0;
         }
 
         float intersection = width * height;
-        float union = (a.WidthPx * a.HeightPx) + (b.WidthPx * b.HeightPx) - intersection;
+        float union = ((ax2 - ax1) * (ay2 - ay1)) + ((bx2 - bx1) * (by2 - by1)) - intersection;
         return union > 0 ? intersection / union : 0;
     }
 

@@ -15,8 +15,7 @@ internal static class HeadDecoder
 
     public static void Decode(
         in FrameSetLease lease, HeadOutputBuffers outputs, PerceptionFrameSet results, InferenceCounters counters,
-        float scoreThreshold, int classCount, ObjectRangePolicy objectRange = ObjectRangePolicy.ModelDepth,
-        float nmsIou = DetectionOverlapSuppression.Off)
+        float scoreThreshold, int classCount, ObjectRangePolicy objectRange, float nmsIou)
     {
         for (int camera = 0; camera < results.Cameras.Count; camera++)
         {
