@@ -8,6 +8,7 @@ from hydranet.train.losses import compute_losses
 from hydranet.train.options import DEFAULT_LOSS_WEIGHTS
 
 H, W = 4, 6
+STRIDE = 4
 
 
 def maps_and_targets(true_size_px: float, predicted_size_px: float) -> tuple:
@@ -25,7 +26,7 @@ def maps_and_targets(true_size_px: float, predicted_size_px: float) -> tuple:
 
 class SizeLossTests(unittest.TestCase):
     def size_loss(self, true_px: float, predicted_px: float) -> float:
-        _, losses = compute_losses(*maps_and_targets(true_px, predicted_px), DEFAULT_LOSS_WEIGHTS)
+        _, losses = compute_losses(*maps_and_targets(true_px, predicted_px), DEFAULT_LOSS_WEIGHTS, STRIDE)
         return float(losses["size"])
 
     def test_sizeLoss_sameRelativeErrorAtEveryScale_sameLoss(self):

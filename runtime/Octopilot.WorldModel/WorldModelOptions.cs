@@ -31,7 +31,8 @@ public sealed record WorldModelOptions
     /// model's <c>objectRangeNoiseFraction</c>), the defaults otherwise (null: oracle perception, or a model without one).
     /// </summary>
     /// <remarks>
-    /// A model's detections also get <see cref="ModelRadialNoiseGrowthPerM"/>, a deletion limit that follows the noise
+    /// A model's depth is weighed against its box's bottom row (<see cref="DetectionProjectorOptions.DepthNoiseFraction"/>).
+    /// Its detections also get <see cref="ModelRadialNoiseGrowthPerM"/>, a deletion limit that follows the noise
     /// (<see cref="ModelMaxPositionSigmaOverRadialNoise"/>: without it a track 100 m out dies at birth) and a farther range
     /// cut (<see cref="ModelMaxRangeM"/>).
     /// </remarks>
@@ -44,7 +45,7 @@ public sealed record WorldModelOptions
                 RadialNoiseGrowthPerM = ModelRadialNoiseGrowthPerM,
                 MaxPositionSigmaOverRadialNoise = ModelMaxPositionSigmaOverRadialNoise,
             },
-            Projector = new DetectionProjectorOptions { MaxRangeM = ModelMaxRangeM },
+            Projector = new DetectionProjectorOptions { MaxRangeM = ModelMaxRangeM, DepthNoiseFraction = fraction },
         }
         : new WorldModelOptions();
 

@@ -95,7 +95,7 @@ def train(data_dir: str, out_dir: str, options: TrainOptions, resume: str = RESU
         epoch, indices = batch_indices(step, len(items), options.batch, options.seed)
         flips = flips_for(step, len(indices), options.seed) if options.flip else None
         images, targets = collate([items[i] for i in indices], dataset, config.stride, flips)
-        total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights)
+        total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights, config.stride)
         for group in optimizer.param_groups:
             group["lr"] = options.learning_rate_at(step, total_steps)
         optimizer.zero_grad(set_to_none=True)
@@ -134,7 +134,7 @@ def validation_losses(model, items, dataset, config: HydraConfig, options: Train
         for start in range(0, len(items), options.batch):
             chunk = items[start:start + options.batch]
             images, targets = collate(chunk, dataset, config.stride)
-            total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights)
+            total, losses = compute_losses(head_maps(model, images), targets, options.loss_weights, config.stride)
             sums["total"] += float(total) * len(chunk)
             for name in LOSS_NAMES:
                 sums[name] += float(losses[name]) * len(chunk)

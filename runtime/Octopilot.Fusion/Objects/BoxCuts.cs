@@ -30,6 +30,12 @@ internal enum BoxCuts
     /// <summary>Either side on the image border.</summary>
     BorderSide = BorderLeft | BorderRight,
 
+    /// <summary>The bottom edge is on the image border (set with <see cref="Bottom"/>).</summary>
+    BorderBottom = 64,
+
+    /// <summary>Any edge but the top on the image border.</summary>
+    BorderSideOrBottom = BorderSide | BorderBottom,
+
     /// <summary>The cuts that move the ground contact or the box centre off the object's own.</summary>
     ContactOrSide = Left | Right | Bottom,
 }
@@ -62,7 +68,7 @@ internal static class BoxCutFinder
 
         if (bottom >= imageHeightPx - 0.5 - marginPx)
         {
-            cuts |= BoxCuts.Bottom;
+            cuts |= BoxCuts.Bottom | BoxCuts.BorderBottom;
         }
 
         if (!(d.DepthM > 0))

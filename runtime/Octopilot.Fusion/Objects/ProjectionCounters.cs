@@ -22,8 +22,17 @@ public sealed class ProjectionCounters
     /// </summary>
     public long RejectedTruncated { get; internal set; }
 
-    /// <summary>Projected without depth (not finite or ≤ 0): contact point pushed back by half the class length.</summary>
+    /// <summary>
+    /// Projected without depth (not finite or ≤ 0) and without a footprint fitted to the box's bottom row (a cut bottom
+    /// or side, or the fit did not converge): contact point pushed back by half the class length.
+    /// </summary>
     public long DepthFallbacks { get; internal set; }
+
+    /// <summary>
+    /// Ranged by the footprint fitted to the box's bottom row: the depth of a detection without one, or weighed with a noisy
+    /// one (<see cref="DetectionProjectorOptions.DepthNoiseFraction"/>).
+    /// </summary>
+    public long ContactFits { get; internal set; }
 
     /// <summary>Projected with the depth ignored because it put the centre nearer than the ground contact allows.</summary>
     public long InconsistentDepths { get; internal set; }
@@ -36,7 +45,7 @@ public sealed class ProjectionCounters
 
     internal void Clear()
     {
-        Projected = RejectedAboveHorizon = RejectedOutOfRange = RejectedTruncated = DepthFallbacks = InconsistentDepths = FitsSkipped = DroppedForCapacity = 0;
+        Projected = RejectedAboveHorizon = RejectedOutOfRange = RejectedTruncated = DepthFallbacks = ContactFits = InconsistentDepths = FitsSkipped = DroppedForCapacity = 0;
     }
 
     internal void Add(ProjectionCounters other)
@@ -46,6 +55,7 @@ public sealed class ProjectionCounters
         RejectedOutOfRange += other.RejectedOutOfRange;
         RejectedTruncated += other.RejectedTruncated;
         DepthFallbacks += other.DepthFallbacks;
+        ContactFits += other.ContactFits;
         InconsistentDepths += other.InconsistentDepths;
         FitsSkipped += other.FitsSkipped;
         DroppedForCapacity += other.DroppedForCapacity;

@@ -126,6 +126,22 @@ internal sealed partial class ProjectorCamera
             return false;
         }
 
+        // A bottom row that is the object's own (nothing cut) gives a depth of its own: the footprint fitted to it. Without
+        // a depth it is the depth; with a noisy one (DepthNoiseFraction > 0) the two are weighed by their variances.
+        if ((cuts & BoxCuts.BorderSideOrBottom) == 0 && contactInRange && axisAlongBearing >= MinAxisAlongBearing && (!depthUsable || options.DepthNoiseFraction > 0))
+        {
+            // From the contact pushed back, with or without a depth: the row alone decides where the secant ends up.
+            PushBack(contact, bx, by, shape, out double pushedXM, out double pushedYM);
+            if (TryFitContactDepth(detection, cuts, shape, bx, by, axisAlongBearing, vBottomPx, CameraZ(pushedXM, pushedYM), options.MaxFitShiftM, out double contactFitDepthM, out double pxPerM))
+            {
+                double contactVariance = Square((options.ContactRowNoisePx + (options.ContactRowNoiseFractionOfHeight * detection.HeightPx)) / pxPerM);
+                double depthVariance = Square(options.DepthNoiseFraction * depthM);
+                depthM = depthUsable ? ((contactFitDepthM * depthVariance) + (depthM * contactVariance)) / (depthVariance + contactVariance) : contactFitDepthM;
+                Counters.ContactFits++;
+                depthUsable = true;
+            }
+        }
+
         if (!depthUsable)
         {
             Counters.DepthFallbacks++;
@@ -283,6 +299,8 @@ internal sealed partial class ProjectorCamera
         xM = contact.X + (bx * shape.LengthM * 0.5);
         yM = contact.Y + (by * shape.LengthM * 0.5);
     }
+
+    private static double Square(double x) => x * x;
 
     private double CameraZ(double xM, double yM) =>
         (_axis.X * (xM - _positionM.X)) + (_axis.Y * (yM - _positionM.Y)) - (_axis.Z * _positionM.Z);

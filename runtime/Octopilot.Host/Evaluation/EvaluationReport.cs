@@ -28,6 +28,9 @@ internal sealed record EvaluationReport
     /// <summary>The engine's duplicate-suppression IoU the detections were decoded with (1: none).</summary>
     public required float NmsIou { get; init; }
 
+    /// <summary>The model's range noise the detections were placed with (<see cref="EvaluationSettings.RangeNoiseFraction"/>).</summary>
+    public required double RangeNoiseFraction { get; init; }
+
     public required double ElapsedS { get; init; }
 
     public required IReadOnlyList<SegmentationResult> Segmentation { get; init; }

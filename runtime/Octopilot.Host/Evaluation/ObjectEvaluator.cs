@@ -16,9 +16,11 @@ namespace Octopilot.Host.Evaluation;
 /// <item>detections at the operating threshold are projected among themselves (the list the car would project), those
 /// below it (only the sweep sees them) among all decoded detections; an unmatched detection's band is its own range;</item>
 /// <item>model error: each evaluable label matched at the operating threshold, its detection's point vs the label's
-/// ground centre;</item>
+/// ground centre, placed as the car places a model's detections (its depth weighed with the box's bottom row at the
+/// model's range noise, <see cref="DetectionProjectorOptions.DepthNoiseFraction"/>); and the same without the depth
+/// (ground contact: the bottom row alone);</item>
 /// <item>oracle error: each evaluable label's own box and label depth as a detection (score 1, among all the image's
-/// labels, so occlusion cuts see the same neighbours), through the same projector;</item>
+/// labels, so occlusion cuts see the same neighbours), through a projector that takes the depth as exact;</item>
 /// <item>oracle with centre depth: the same with the camera z of the label's ground centre instead of its depthM. The
 /// projector reads depth as the footprint centre's camera z, while octopilot-dataset/1 writes depthM as the nearest
 /// visible z (ObjectLabelsJsonWriter), about half a car length less: the two oracles show that gap apart from the method's.</item>
@@ -27,15 +29,20 @@ namespace Octopilot.Host.Evaluation;
 internal sealed class ObjectEvaluator
 {
     private readonly DetectionProjector _projector;
+    private readonly DetectionProjector _oracleProjector;
     private readonly CameraRig _rig;
     private readonly float _scoreThreshold;
     private readonly int _minVisiblePixels;
     private readonly int _oracleClassIndex;
 
-    /// <param name="rig">The projector's rig (cameras in frame-set order, scaled to the images).</param>
-    public ObjectEvaluator(DetectionProjector projector, CameraRig rig, IReadOnlyList<string> modelClasses, float scoreThreshold, int minVisiblePixels)
+    /// <param name="projector">The model's: its depth weighed with the bottom row as the car does (the model's range noise).</param>
+    /// <param name="oracleProjector">The oracle's: its depth exact, used as it is.</param>
+    /// <param name="rig">The projectors' rig (cameras in frame-set order, scaled to the images).</param>
+    public ObjectEvaluator(
+        DetectionProjector projector, DetectionProjector oracleProjector, CameraRig rig, IReadOnlyList<string> modelClasses, float scoreThreshold, int minVisiblePixels)
     {
         _projector = projector;
+        _oracleProjector = oracleProjector;
         _rig = rig;
         _scoreThreshold = scoreThreshold;
         _minVisiblePixels = minVisiblePixels;
@@ -98,21 +105,24 @@ internal sealed class ObjectEvaluator
         {
             if (labels[i].Evaluable)
             {
-                bool placed = TryPlace(camera, labelDepth, i, out double x, out double y);
+                bool placed = TryPlace(_oracleProjector, camera, labelDepth, i, out double x, out double y);
                 AddError(Oracle, objects[i], placed, x, y);
-                placed = TryPlace(camera, centreDepth, i, out x, out y);
+                placed = TryPlace(_oracleProjector, camera, centreDepth, i, out x, out y);
                 AddError(OracleCentreDepth, objects[i], placed, x, y);
             }
         }
     }
 
     private Detection OracleDetection(LabelledObject o, double depthM) => new(
-        1f, _oracleClassIndex, (o.MinUPx + o.MaxUPx + 1) / 2f, (o.MinVPx + o.MaxVPx + 1) / 2f, o.MaxUPx - o.MinUPx + 1, o.MaxVPx - o.MinVPx + 1,
+        1f, _oracleClassIndex, (o.MinUPx + o.MaxUPx) / 2f, (o.MinVPx + o.MaxVPx) / 2f, o.MaxUPx - o.MinUPx + 1, o.MaxVPx - o.MinVPx + 1,
         (float)depthM, RangeSource.ObjectDepth);
 
-    private bool TryPlace(int camera, Detection[] detections, int index, out double xM, out double yM)
+    private bool TryPlace(int camera, Detection[] detections, int index, out double xM, out double yM) =>
+        TryPlace(_projector, camera, detections, index, out xM, out yM);
+
+    private static bool TryPlace(DetectionProjector projector, int camera, Detection[] detections, int index, out double xM, out double yM)
     {
-        bool placed = _projector.TryProjectDetection(camera, detections, index, 0, default(EgoMotion), out ObjectMeasurement m);
+        bool placed = projector.TryProjectDetection(camera, detections, index, 0, default(EgoMotion), out ObjectMeasurement m);
         (xM, yM) = (m.XM, m.YM);
         return placed;
     }

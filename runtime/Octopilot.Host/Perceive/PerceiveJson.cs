@@ -46,10 +46,12 @@ internal static class PerceiveJson
             json.WriteNumber("classIndex", d.ClassIndex);
             json.WriteNumber("score", Math.Round(d.Score, 4));
             json.WriteStartObject("boxPx");
-            json.WriteNumber("x1", Math.Round(d.CenterUPx - (d.WidthPx / 2), 2));
-            json.WriteNumber("y1", Math.Round(d.CenterVPx - (d.HeightPx / 2), 2));
-            json.WriteNumber("x2", Math.Round(d.CenterUPx + (d.WidthPx / 2), 2));
-            json.WriteNumber("y2", Math.Round(d.CenterVPx + (d.HeightPx / 2), 2));
+            // Pixel edges, as detectors and COCO write boxes (0 is the image's left edge); the detection holds centres.
+            double centreU = PixelConvention.CentreToEdge(d.CenterUPx), centreV = PixelConvention.CentreToEdge(d.CenterVPx);
+            json.WriteNumber("x1", Math.Round(centreU - (d.WidthPx / 2), 2));
+            json.WriteNumber("y1", Math.Round(centreV - (d.HeightPx / 2), 2));
+            json.WriteNumber("x2", Math.Round(centreU + (d.WidthPx / 2), 2));
+            json.WriteNumber("y2", Math.Round(centreV + (d.HeightPx / 2), 2));
             json.WriteEndObject();
             if (d.DepthM > 0)
             {

@@ -70,8 +70,9 @@ internal static class PerceivePngs
         foreach (Detection d in detections)
         {
             Rgb24Color colour = ClassColours[d.ClassIndex % ClassColours.Length];
-            int x1 = (int)Math.Round(d.CenterUPx - (d.WidthPx / 2)), y1 = (int)Math.Round(d.CenterVPx - (d.HeightPx / 2));
-            int x2 = (int)Math.Round(d.CenterUPx + (d.WidthPx / 2)), y2 = (int)Math.Round(d.CenterVPx + (d.HeightPx / 2));
+            double centreU = PixelConvention.CentreToEdge(d.CenterUPx), centreV = PixelConvention.CentreToEdge(d.CenterVPx); // rectangles take pixel edges
+            int x1 = (int)Math.Round(centreU - (d.WidthPx / 2)), y1 = (int)Math.Round(centreV - (d.HeightPx / 2));
+            int x2 = (int)Math.Round(centreU + (d.WidthPx / 2)), y2 = (int)Math.Round(centreV + (d.HeightPx / 2));
             Rgb24Drawing.FillRect(rgb, w, Clip(new PixelRect(x1, y1, x2 - x1, thickness), clip), colour);
             Rgb24Drawing.FillRect(rgb, w, Clip(new PixelRect(x1, y2 - thickness, x2 - x1, thickness), clip), colour);
             Rgb24Drawing.FillRect(rgb, w, Clip(new PixelRect(x1, y1, thickness, y2 - y1), clip), colour);

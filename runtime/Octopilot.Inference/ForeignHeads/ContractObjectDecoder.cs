@@ -72,7 +72,7 @@ public sealed class ContractObjectDecoder
             }
 
             destination[written++] = new Detection(
-                score, classIndex, (float)mapping.ToFrameX(row[2]), (float)mapping.ToFrameY(row[3]),
+                score, classIndex, (float)PixelConvention.EdgeToCentre(mapping.ToFrameX(row[2])), (float)PixelConvention.EdgeToCentre(mapping.ToFrameY(row[3])),
                 (float)(row[4] / mapping.ScaleX), (float)(row[5] / mapping.ScaleY),
                 _modelDepth ? row[6] : 0, _modelDepth ? RangeSource.ObjectDepth : RangeSource.GroundContact);
         }

@@ -13,8 +13,8 @@ public static class ForeignDetection
     public const float UnknownDepthM = 0f;
 
     /// <summary>
-    /// Maps a box in model-input pixels (x1 ≤ x2, y1 ≤ y2) through the inverse fit to camera-frame pixels, clips it to
-    /// the frame, and builds the runtime detection. False when nothing of the box is left inside the frame.
+    /// Maps a box in model-input pixels (x1 ≤ x2, y1 ≤ y2, pixel edges) through the inverse fit to camera-frame pixels,
+    /// clips it to the frame, and builds the runtime detection (pixel centres, <see cref="PixelConvention"/>). False when nothing of the box is left inside the frame.
     /// </summary>
     internal static bool TryToFrame(
         in FrameInputGeometry geometry, float score, int classIndex, double x1, double y1, double x2, double y2, out Detection detection)
@@ -31,7 +31,8 @@ public static class ForeignDetection
         }
 
         detection = new Detection(
-            score, classIndex, (float)((left + right) * 0.5), (float)((top + bottom) * 0.5), (float)(right - left), (float)(bottom - top), UnknownDepthM);
+            score, classIndex, (float)PixelConvention.EdgeToCentre((left + right) * 0.5), (float)PixelConvention.EdgeToCentre((top + bottom) * 0.5),
+            (float)(right - left), (float)(bottom - top), UnknownDepthM);
         return true;
     }
 }

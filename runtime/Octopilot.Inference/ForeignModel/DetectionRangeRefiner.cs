@@ -62,7 +62,7 @@ public sealed class DetectionRangeRefiner
 
             (double heightM, double lengthM) = (uint)d.ClassIndex < (uint)_classSize.Length ? _classSize[d.ClassIndex] : (double.NaN, double.NaN);
             float top = d.CenterVPx - (0.5f * d.HeightPx), bottom = d.CenterVPx + (0.5f * d.HeightPx);
-            bool cut = top <= EdgeMarginPx || bottom >= _frameHeightPx - EdgeMarginPx;
+            bool cut = top <= -0.5f + EdgeMarginPx || bottom >= _frameHeightPx - 0.5f - EdgeMarginPx; // pixel centres: the frame spans −0.5 .. h − 0.5
             if (double.IsFinite(fy) && fy > 0 && double.IsFinite(heightM) && d.HeightPx >= 1 && !cut)
             {
                 detections[i] = d with { DepthM = (float)((fy * heightM / d.HeightPx) + (0.5 * lengthM)), Range = RangeSource.SizePrior };
@@ -72,15 +72,17 @@ public sealed class DetectionRangeRefiner
 
     private bool TryMedianDepth(in Detection d, ReadOnlySpan<float> mapM, int mapWidth, int mapHeight, int stridePx, out float depthM)
     {
-        // Cell j covers frame pixels [j·stride, (j+1)·stride); take cells whose centre lies in the sampled region.
-        double left = d.CenterUPx - (0.25 * d.WidthPx), right = d.CenterUPx + (0.25 * d.WidthPx);
-        double top = d.CenterVPx, bottom = d.CenterVPx + (0.5 * d.HeightPx);
+        // Cell j covers frame pixel edges [j·stride, (j+1)·stride); take cells whose centre lies in the sampled region,
+        // which is taken in pixel edges too (the detection holds pixel centres).
+        double centreU = PixelConvention.CentreToEdge(d.CenterUPx), centreV = PixelConvention.CentreToEdge(d.CenterVPx);
+        double left = centreU - (0.25 * d.WidthPx), right = centreU + (0.25 * d.WidthPx);
+        double top = centreV, bottom = centreV + (0.5 * d.HeightPx);
         int i0 = Math.Max(0, (int)Math.Ceiling((left / stridePx) - 0.5)), i1 = Math.Min(mapWidth - 1, (int)Math.Floor((right / stridePx) - 0.5));
         int j0 = Math.Max(0, (int)Math.Ceiling((top / stridePx) - 0.5)), j1 = Math.Min(mapHeight - 1, (int)Math.Floor((bottom / stridePx) - 0.5));
         if (i1 < i0 || j1 < j0)
         {
             // A box smaller than a cell: the cell under its centre.
-            i0 = i1 = Math.Clamp((int)(d.CenterUPx / stridePx), 0, mapWidth - 1);
+            i0 = i1 = Math.Clamp((int)(centreU / stridePx), 0, mapWidth - 1);
             j0 = j1 = Math.Clamp((int)((top + (0.25 * d.HeightPx)) / stridePx), 0, mapHeight - 1);
         }
 

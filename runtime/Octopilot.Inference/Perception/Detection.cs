@@ -2,6 +2,8 @@ namespace Octopilot.Inference.Perception;
 
 /// <summary>
 /// One decoded object of one camera, in that camera's input pixels (after the score threshold; finite by construction).
+/// Coordinates are pixel centres, as the calibration's: pixel k's centre is k, the image spans −0.5 .. size − 0.5; the
+/// decoders convert from the models' pixel edges (<see cref="PixelConvention"/>).
 /// </summary>
 /// <param name="Score">Detection confidence in [0, 1].</param>
 /// <param name="ClassIndex">Index into the model's class list.</param>

@@ -73,9 +73,11 @@ internal static class HeadDecoder
                 continue;
             }
 
+            // The model writes pixel-edge centres; a detection holds pixel-centre ones (PixelConvention).
+            float centreU = (float)PixelConvention.EdgeToCentre(row[2]), centreV = (float)PixelConvention.EdgeToCentre(row[3]);
             storage[count++] = modelDepth
-                ? new Detection(score, classIndex, row[2], row[3], row[4], row[5], row[6], RangeSource.ObjectDepth)
-                : new Detection(score, classIndex, row[2], row[3], row[4], row[5], 0, RangeSource.GroundContact);
+                ? new Detection(score, classIndex, centreU, centreV, row[4], row[5], row[6], RangeSource.ObjectDepth)
+                : new Detection(score, classIndex, centreU, centreV, row[4], row[5], 0, RangeSource.GroundContact);
         }
 
         perception.DetectionCount = DetectionOverlapSuppression.Apply(storage[..count], nmsIou);

@@ -140,7 +140,7 @@ public class DetectionProjectorGeometryTests
     [InlineData(float.NaN)]
     [InlineData(-5f)]
     [InlineData(0f)]
-    public void Project_DepthNotUsable_FallsBackToContactPlusHalfLength(float depthM)
+    public void Project_DepthNotUsable_RangedByTheFootprintFittedToTheBottomRow(float depthM)
     {
         DetectionProjector projector = CreateProjector();
         Detection perfect = ObjectSets.Perfect(Main, 30, 0, DetectionProjectorOptions.DefaultVehicle);
@@ -150,10 +150,11 @@ public class DetectionProjectorGeometryTests
         ObjectMeasurementList output = ProjectOne(projector, detection);
 
         Assert.Equal(1, output.Count);
-        Assert.Equal(1, projector.Counters(MainForward).DepthFallbacks);
-        // Straight ahead: the bearing is along x, so the fallback is the contact 2.3 m further on (the rear face is at 27.7 m).
+        Assert.Equal(1, projector.Counters(MainForward).ContactFits);
+        Assert.Equal(0, projector.Counters(MainForward).DepthFallbacks);
+        // Straight ahead: the rear face is the bottom row, 2.3 m before the centre (the contact at 27.7 m).
         Assert.Equal(contact.X + 2.3, output[0].XM, 0.05);
-        Assert.Equal(30, output[0].XM, 0.1);
+        Assert.Equal(30, output[0].XM, 0.05);
     }
 
     [Fact]

@@ -18,22 +18,7 @@ public sealed class ObjectEvaluatorTests
     public void Add_DetectionsEqualToLabels_RecallPrecisionOneAndModelErrorIsTheOracles()
     {
         using DatasetExportRun dataset = DatasetExportRun.Of(2, "7", 128, 96);
-        DatasetReader reader = DatasetReader.Open(dataset.OutDirectory, split: null, limit: 0);
-        CameraRig rig = EvaluationRig.Load(reader.Manifest);
-        var evaluator = new ObjectEvaluator(new DetectionProjector(rig, ["vehicle"], new DetectionProjectorOptions()), rig, ["vehicle"], 0.3f, 50);
-
-        foreach (DatasetSampleEntry sample in reader.Selected)
-        {
-            for (int c = 0; c < rig.Count; c++)
-            {
-                IReadOnlyList<LabelledObject> objects = reader.Load(sample.Id, reader.Manifest.Cameras[c]).Objects;
-                RigidTransform egoToCamera = rig[c].EgoToCamera;
-                Detection[] perfect = objects.Select(o => new Detection(
-                    0.85f, 0, (o.MinUPx + o.MaxUPx + 1) / 2f, (o.MinVPx + o.MaxVPx + 1) / 2f, o.MaxUPx - o.MinUPx + 1, o.MaxVPx - o.MinVPx + 1,
-                    (float)egoToCamera.Apply(new Vec3(o.GroundCentreXM, o.GroundCentreYM, o.GroundCentreZM)).Z, RangeSource.ObjectDepth)).ToArray();
-                evaluator.Add(c, objects, perfect);
-            }
-        }
+        ObjectEvaluator evaluator = EvaluatePerfectDetections(dataset, new DetectionProjectorOptions());
 
         Assert.True(evaluator.Counts.EvaluableLabels > 0);
         ObjectBandCounts all = evaluator.Counts.Counts(0, ObjectCounts.BandNames.Count - 1);
@@ -49,5 +34,44 @@ public sealed class ObjectEvaluatorTests
         Assert.True(oracle.Placed > 0);
         Assert.Equal(oracle.Placed, model.Placed);
         Assert.Equal(oracle.MeanM!.Value, model.MeanM!.Value, 9);
+    }
+
+    [Fact]
+    public void Add_ModelProjectorWeighsItsDepth_TheOracleStillTakesItsDepthAsExact()
+    {
+        using DatasetExportRun dataset = DatasetExportRun.Of(2, "7", 128, 96);
+
+        ObjectEvaluator exact = EvaluatePerfectDetections(dataset, new DetectionProjectorOptions());
+        ObjectEvaluator weighed = EvaluatePerfectDetections(dataset, new DetectionProjectorOptions { DepthNoiseFraction = 0.2 });
+
+        PlacementSummary oracleExact = exact.Oracle.Summaries[DistanceBands.Within80], oracleWeighed = weighed.Oracle.Summaries[DistanceBands.Within80];
+        Assert.True(oracleExact.Placed > 0);
+        Assert.Equal(oracleExact, oracleWeighed);
+        PlacementSummary modelExact = exact.Model.Summaries[DistanceBands.Within80], modelWeighed = weighed.Model.Summaries[DistanceBands.Within80];
+        Assert.Equal(modelExact.Placed, modelWeighed.Placed);
+        Assert.NotEqual(modelExact.MeanM!.Value, modelWeighed.MeanM!.Value); // the bottom rows moved the model's points
+    }
+
+    /// <summary>Every label of the dataset as a detection (score 0.85, its box, the camera z of its ground centre).</summary>
+    private static ObjectEvaluator EvaluatePerfectDetections(DatasetExportRun dataset, DetectionProjectorOptions modelOptions)
+    {
+        DatasetReader reader = DatasetReader.Open(dataset.OutDirectory, split: null, limit: 0);
+        CameraRig rig = EvaluationRig.Load(reader.Manifest);
+        var evaluator = new ObjectEvaluator(
+            new DetectionProjector(rig, ["vehicle"], modelOptions), new DetectionProjector(rig, ["vehicle"], new DetectionProjectorOptions()), rig, ["vehicle"], 0.3f, 50);
+        foreach (DatasetSampleEntry sample in reader.Selected)
+        {
+            for (int c = 0; c < rig.Count; c++)
+            {
+                IReadOnlyList<LabelledObject> objects = reader.Load(sample.Id, reader.Manifest.Cameras[c]).Objects;
+                RigidTransform egoToCamera = rig[c].EgoToCamera;
+                Detection[] perfect = objects.Select(o => new Detection(
+                    0.85f, 0, (o.MinUPx + o.MaxUPx) / 2f, (o.MinVPx + o.MaxVPx) / 2f, o.MaxUPx - o.MinUPx + 1, o.MaxVPx - o.MinVPx + 1,
+                    (float)egoToCamera.Apply(new Vec3(o.GroundCentreXM, o.GroundCentreYM, o.GroundCentreZM)).Z, RangeSource.ObjectDepth)).ToArray();
+                evaluator.Add(c, objects, perfect);
+            }
+        }
+
+        return evaluator;
     }
 }

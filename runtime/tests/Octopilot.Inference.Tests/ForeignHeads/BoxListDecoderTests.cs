@@ -44,8 +44,8 @@ public sealed class BoxListDecoderTests
             Detection d = detections[i];
             Assert.Equal(expected[i].Score, d.Score);
             Assert.Equal(expected[i].Class, d.ClassIndex);
-            Assert.Equal(expected[i].Cx, d.CenterUPx, 1e-3);
-            Assert.Equal(expected[i].Cy, d.CenterVPx, 1e-3);
+            Assert.Equal(PixelConvention.EdgeToCentre(expected[i].Cx), d.CenterUPx, 1e-3); // frame boxes in pixel edges, detections in centres
+            Assert.Equal(PixelConvention.EdgeToCentre(expected[i].Cy), d.CenterVPx, 1e-3);
             Assert.Equal(expected[i].W, d.WidthPx, 1e-3);
             Assert.Equal(expected[i].H, d.HeightPx, 1e-3);
             Assert.Equal(ForeignDetection.UnknownDepthM, d.DepthM);
@@ -132,9 +132,9 @@ public sealed class BoxListDecoderTests
         Assert.Equal(1, result.Written);
         Assert.Equal(1, result.EmptyAfterClip);
         // A: frame x 100..150, y (20−28)/0.4 = −20 → clipped to 0 .. (40−28)/0.4 = 30.
-        Assert.Equal(125, detections[0].CenterUPx, 1e-3);
+        Assert.Equal(PixelConvention.EdgeToCentre(125), detections[0].CenterUPx, 1e-3);
         Assert.Equal(50, detections[0].WidthPx, 1e-3);
-        Assert.Equal(15, detections[0].CenterVPx, 1e-3);
+        Assert.Equal(PixelConvention.EdgeToCentre(15), detections[0].CenterVPx, 1e-3);
         Assert.Equal(30, detections[0].HeightPx, 1e-3);
     }
 

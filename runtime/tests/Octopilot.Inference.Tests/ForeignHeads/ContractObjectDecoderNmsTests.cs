@@ -35,7 +35,7 @@ public sealed class ContractObjectDecoderNmsTests
         Assert.Equal(2, r.Written);
         Assert.Equal(1, r.Suppressed);
         Assert.Equal([0.9f, 0.5f], destination[..r.Written].Select(d => d.Score));
-        Assert.Equal(200f, destination[0].CenterUPx, 3);
+        Assert.Equal(PixelConvention.EdgeToCentre(200), destination[0].CenterUPx, 3); // the row's pixel-edge 200
     }
 
     [Fact]

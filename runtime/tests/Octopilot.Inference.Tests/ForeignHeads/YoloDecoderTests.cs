@@ -45,8 +45,8 @@ public sealed class YoloDecoderTests
             Assert.Equal(e.C, d.ClassIndex);
             Assert.Equal(e.Obj * e.Cls, d.Score, 1e-5);
             // Letterbox inverse: frame = (input − offset) / 0.5, offset (0, 8).
-            Assert.Equal(e.Cx / 0.5, d.CenterUPx, 1e-3);
-            Assert.Equal((e.Cy - 8) / 0.5, d.CenterVPx, 1e-3);
+            Assert.Equal(PixelConvention.EdgeToCentre(e.Cx / 0.5), d.CenterUPx, 1e-3); // then pixel edges to centres
+            Assert.Equal(PixelConvention.EdgeToCentre((e.Cy - 8) / 0.5), d.CenterVPx, 1e-3);
             Assert.Equal(e.W / 0.5, d.WidthPx, 1e-3);
             Assert.Equal(e.H / 0.5, d.HeightPx, 1e-3);
             Assert.Equal(ForeignDetection.UnknownDepthM, d.DepthM);
@@ -66,8 +66,8 @@ public sealed class YoloDecoderTests
         DetectionDecodeResult result = decoder.Decode(output, detections);
 
         Assert.Equal(2, result.Written);
-        Assert.Equal(new Detection(0.9f * 0.8f, 2, 60, 44, 40, 20, 0), detections[0]);
-        Assert.Equal(new Detection(0.6f * 0.9f, 0, 140, 64, 16, 32, 0), detections[1]);
+        Assert.Equal(new Detection(0.9f * 0.8f, 2, 59.5f, 43.5f, 40, 20, 0), detections[0]); // frame edges (60, 44) as centres
+        Assert.Equal(new Detection(0.6f * 0.9f, 0, 139.5f, 63.5f, 16, 32, 0), detections[1]);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class YoloDecoderTests
         Assert.Equal(3, result.Written);
         Assert.Equal(1, result.Suppressed);
         Assert.Equal([(1, 0.81f), (2, 0.72f), (1, 0.63f)], detections[..3].Select(d => (d.ClassIndex, MathF.Round(d.Score, 4))));
-        Assert.Equal(56, detections[0].CenterUPx, 1e-3);
+        Assert.Equal(PixelConvention.EdgeToCentre(56), detections[0].CenterUPx, 1e-3);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class YoloDecoderTests
 
         Assert.Equal(1, result.Written);
         Assert.Equal(1, result.EmptyAfterClip);
-        Assert.Equal(56, detections[0].CenterVPx, 1e-3);
+        Assert.Equal(PixelConvention.EdgeToCentre(56), detections[0].CenterVPx, 1e-3);
     }
 
     [Fact]

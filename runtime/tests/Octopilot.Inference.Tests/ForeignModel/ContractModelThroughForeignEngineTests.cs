@@ -60,7 +60,7 @@ public sealed class ContractModelThroughForeignEngineTests
         AssertEqualMaps(engine.Heads.RawOutput(ModelContract.DrivableOutput), results.Map(HeadKind.Drivable, 0));
         Assert.Equal(ModelFixtures.MaxObjects, results.Cameras[0].DetectionCount);
         Assert.All(results.Cameras[0].Detections.ToArray(), d =>
-            Assert.Equal(new Detection(1f, 1, 2f, 2f, 2f, 2f, 1f, RangeSource.ObjectDepth), d)); // input px × 2, depth unchanged
+            Assert.Equal(new Detection(1f, 1, 1.5f, 1.5f, 2f, 2f, 1f, RangeSource.ObjectDepth), d)); // input px × 2 (edges), less 0.5 (centres); depth unchanged
         Assert.Equal(0, engine.Counters.DetectionsRejected(0));
     }
 
@@ -73,7 +73,7 @@ public sealed class ContractModelThroughForeignEngineTests
         engine.Run(new MemoryFrames([RandomFrame(96, 64, 3)]), results);
 
         Assert.Equal(1, results.Cameras[0].DetectionCount);
-        Assert.Equal(new Detection(1f, 1, 2f, 2f, 2f, 2f, 1f, RangeSource.ObjectDepth), results.Cameras[0].Detections[0]);
+        Assert.Equal(new Detection(1f, 1, 1.5f, 1.5f, 2f, 2f, 1f, RangeSource.ObjectDepth), results.Cameras[0].Detections[0]);
         Assert.Equal(0, engine.Counters.DetectionsRejected(0)); // a duplicate is not a rejected row
     }
 

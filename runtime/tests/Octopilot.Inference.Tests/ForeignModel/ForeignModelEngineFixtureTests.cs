@@ -101,9 +101,10 @@ public sealed class ForeignModelEngineFixtureTests
             int classIndex = item.GetProperty("classIndex").GetInt32();
             Detection match = camera.Detections.ToArray()
                 .Where(d => d.ClassIndex == classIndex)
-                .MinBy(d => Math.Abs(d.CenterUPx - ((box[0] + box[2]) / 2)) + Math.Abs(d.CenterVPx - ((box[1] + box[3]) / 2)));
-            Assert.Equal((box[0] + box[2]) / 2, match.CenterUPx, 0.05);
-            Assert.Equal((box[1] + box[3]) / 2, match.CenterVPx, 0.05);
+                .MinBy(d => Math.Abs(d.CenterUPx - PixelConvention.EdgeToCentre((box[0] + box[2]) / 2)) + Math.Abs(d.CenterVPx - PixelConvention.EdgeToCentre((box[1] + box[3]) / 2)));
+            // The reference decode writes pixel edges; a detection holds pixel centres.
+            Assert.Equal(PixelConvention.EdgeToCentre((box[0] + box[2]) / 2), match.CenterUPx, 0.05);
+            Assert.Equal(PixelConvention.EdgeToCentre((box[1] + box[3]) / 2), match.CenterVPx, 0.05);
             Assert.Equal(box[2] - box[0], match.WidthPx, 0.1);
             Assert.Equal(box[3] - box[1], match.HeightPx, 0.1);
             Assert.Equal(item.GetProperty("score").GetDouble(), match.Score, 2e-3);
