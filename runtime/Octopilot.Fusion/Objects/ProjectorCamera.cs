@@ -120,15 +120,11 @@ internal sealed partial class ProjectorCamera
         // the contact bounds nothing and the consistency check is off.
         bool contactBounds = (cuts & BoxCuts.ContactOrSide) == 0;
         double toleranceM = options.DepthToleranceM + (options.DepthToleranceFractionOfRange * contactDepthM);
-        if (borderCut && (!depthUsable || axisAlongBearing < MinAxisAlongBearing))
-        {
-            Counters.RejectedTruncated++; // the fallbacks push back along the part's bearing: not the object's
-            return false;
-        }
-
-        // A bottom row that is the object's own (nothing cut) gives a depth of its own: the footprint fitted to it. Without
-        // a depth it is the depth; with a noisy one (DepthNoiseFraction > 0) the two are weighed by their variances.
-        if ((cuts & BoxCuts.BorderSideOrBottom) == 0 && contactInRange && axisAlongBearing >= MinAxisAlongBearing && (!depthUsable || options.DepthNoiseFraction > 0))
+        // A bottom row that is the object's own (not on the image's bottom border) gives a depth of its own: the footprint
+        // fitted to it. Without a depth it is the depth; with a noisy one (DepthNoiseFraction > 0) the two are weighed by
+        // their variances. A box on a side border qualifies: its bottom row is still the object's near side on the
+        // ground, and the footprint fit matches the edge not on the border.
+        if ((cuts & BoxCuts.BorderBottom) == 0 && contactInRange && axisAlongBearing >= MinAxisAlongBearing && (!depthUsable || options.DepthNoiseFraction > 0))
         {
             // From the contact pushed back, with or without a depth: the row alone decides where the secant ends up.
             PushBack(contact, bx, by, shape, out double pushedXM, out double pushedYM);
@@ -140,6 +136,12 @@ internal sealed partial class ProjectorCamera
                 Counters.ContactFits++;
                 depthUsable = true;
             }
+        }
+
+        if (borderCut && (!depthUsable || axisAlongBearing < MinAxisAlongBearing))
+        {
+            Counters.RejectedTruncated++; // the fallbacks push back along the part's bearing: not the object's
+            return false;
         }
 
         if (!depthUsable)

@@ -11,7 +11,7 @@ namespace Octopilot.Host.Cli;
 
 /// <summary>
 /// <c>octopilot model evaluate --model FILE --data DIR [--split val|train|all] [--out DIR] [--score-threshold X]
-/// [--nms-iou X] [--range-noise X] [--limit N] [--json] [--manifest FILE]</c>: a model measured on a dataset split through the runtime's own perception
+/// [--nms-iou X] [--limit N] [--json] [--manifest FILE]</c>: a model measured on a dataset split through the runtime's own perception
 /// path (see <see cref="EvaluationRunner"/>). Table on stdout (or the JSON with --json), report.json and report.md
 /// with --out, progress on stderr. Bad arguments, datasets or models exit 2 naming the option or file.
 /// </summary>
@@ -33,17 +33,12 @@ internal static class ModelEvaluateCommand
             Description = "Box IoU above which the engine drops a weaker detection of the same class as a duplicate, (0, 1] (1: none; the runtime's default)",
             DefaultValueFactory = _ => DetectionOverlapSuppression.DefaultIouThreshold,
         };
-        var rangeNoise = new Option<double>("--range-noise")
-        {
-            Description = "The model's range noise as a fraction of range, (0, 1): its depth is weighed against the box's bottom row with it (the simulator default's objectRangeNoiseFraction)",
-            DefaultValueFactory = _ => EvaluationSettings.DefaultRangeNoiseFraction,
-        };
         var limit = new Option<int>("--limit") { Description = "Measure only the split's first N samples (0: all)", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout instead of the table" };
         var manifest = new Option<string?>("--manifest") { Description = "Model manifest (onnx/README.md) for a foreign model" };
         var command = new Command("evaluate", "Measure a model on a dataset split through the runtime's perception path: lane/drivable IoU, depth error, detection precision/recall per distance band, BEV position error")
         {
-            model, data, split, outFolder, threshold, nmsIou, rangeNoise, limit, json, manifest,
+            model, data, split, outFolder, threshold, nmsIou, limit, json, manifest,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +46,7 @@ internal static class ModelEvaluateCommand
             {
                 EvaluationSettings settings = Settings(
                     parse.GetValue(model)!, parse.GetValue(manifest), parse.GetValue(data)!, parse.GetValue(split)!, parse.GetValue(outFolder),
-                    parse.GetValue(threshold), parse.GetValue(nmsIou), parse.GetValue(rangeNoise), parse.GetValue(limit));
+                    parse.GetValue(threshold), parse.GetValue(nmsIou), parse.GetValue(limit));
                 EvaluationReport report = EvaluationRunner.Run(settings, error);
                 if (settings.OutDirectory is string folder)
                 {
@@ -86,7 +81,7 @@ internal static class ModelEvaluateCommand
         return command;
     }
 
-    private static EvaluationSettings Settings(string modelPath, string? manifestPath, string dataPath, string split, string? outFolder, float threshold, float nmsIou, double rangeNoise, int limit)
+    private static EvaluationSettings Settings(string modelPath, string? manifestPath, string dataPath, string split, string? outFolder, float threshold, float nmsIou, int limit)
     {
         if (!File.Exists(modelPath))
         {
@@ -111,11 +106,6 @@ internal static class ModelEvaluateCommand
         if (!(nmsIou > 0 && nmsIou <= 1))
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--nms-iou: must be in (0, 1] (1: no suppression; got {nmsIou})"));
-        }
-
-        if (!(rangeNoise > 0 && rangeNoise < 1))
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--range-noise: must be in (0, 1), the model's range error as a fraction of range (got {rangeNoise})"));
         }
 
         if (limit < 0)
@@ -143,7 +133,6 @@ internal static class ModelEvaluateCommand
             OutDirectory = outFolder,
             ScoreThreshold = threshold,
             NmsIou = nmsIou,
-            RangeNoiseFraction = rangeNoise,
             Limit = limit,
         };
     }

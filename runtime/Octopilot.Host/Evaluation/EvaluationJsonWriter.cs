@@ -113,7 +113,7 @@ internal static class EvaluationJsonWriter
         json.WriteNumber("minVisiblePixels", report.MinVisiblePixels);
         json.WriteNumber("matchIou", DetectionMatcher.MinIou);
         json.WriteNumber("nmsIou", Math.Round(report.NmsIou, 4));
-        json.WriteNumber("rangeNoiseFraction", Math.Round(report.RangeNoiseFraction, 4));
+        json.WriteNumber("depthNoiseFraction", Math.Round(report.DepthNoiseFraction, 4));
         json.WriteNumber("evaluableLabels", objects.EvaluableLabels);
         json.WriteNumber("ignoreLabels", objects.IgnoreLabels);
         json.WriteNumber("unplacedFalsePositives", objects.UnplacedFalsePositives);

@@ -28,8 +28,8 @@ internal sealed record EvaluationReport
     /// <summary>The engine's duplicate-suppression IoU the detections were decoded with (1: none).</summary>
     public required float NmsIou { get; init; }
 
-    /// <summary>The model's range noise the detections were placed with (<see cref="EvaluationSettings.RangeNoiseFraction"/>).</summary>
-    public required double RangeNoiseFraction { get; init; }
+    /// <summary>The depth noise the model's detections were placed with (<c>WorldModelOptions.ModelDepthNoiseFraction</c>).</summary>
+    public required double DepthNoiseFraction { get; init; }
 
     public required double ElapsedS { get; init; }
 

@@ -62,7 +62,7 @@ internal static class EvaluationRunner
 
         MaskIou[] ious = heads.Select(_ => new MaskIou()).ToArray();
         var depth = new DepthErrors();
-        var projector = new DetectionProjector(rig, engine.ClassNames, WorldModelOptions.ForRangeNoise(settings.RangeNoiseFraction).Projector);
+        var projector = new DetectionProjector(rig, engine.ClassNames, WorldModelOptions.ModelProjector);
         var oracleProjector = new DetectionProjector(rig, engine.ClassNames, new WorldModelOptions().Projector);
         var objects = new ObjectEvaluator(projector, oracleProjector, rig, engine.ClassNames, settings.ScoreThreshold, settings.MinVisiblePixels);
         progress.WriteLine($"evaluate: {reader.Selected.Count} sample(s) x {manifest.Cameras.Count} camera(s) of {settings.DataPath} ({settings.SplitName}) at {w}x{h}, grid {engine.MapWidth}x{engine.MapHeight} cells");
@@ -113,7 +113,7 @@ internal static class EvaluationRunner
             GridHeightCells = engine.MapHeight,
             MinVisiblePixels = settings.MinVisiblePixels,
             NmsIou = settings.NmsIou,
-            RangeNoiseFraction = settings.RangeNoiseFraction,
+            DepthNoiseFraction = WorldModelOptions.ModelProjector.DepthNoiseFraction,
             ElapsedS = clock.Elapsed.TotalSeconds,
             Segmentation = Enumerable.Range(0, heads.Length).Where(i => truths[i] is not null)
                 .Select(i => new SegmentationResult(heads[i].TargetName, truths[i]!.Value, SegmentationTruths.Rule(truths[i]!.Value), ious[i].Intersection, ious[i].Union, ious[i].TrueCells, ious[i].PredictedCells, ious[i].Iou))

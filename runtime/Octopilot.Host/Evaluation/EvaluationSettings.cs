@@ -46,15 +46,6 @@ internal sealed record EvaluationSettings
     /// <summary>The engine's duplicate suppression (<see cref="InferenceOptions.ObjectNmsIou"/>; the runtime's default unless given).</summary>
     public float NmsIou { get; init; } = DetectionOverlapSuppression.DefaultIouThreshold;
 
-    /// <summary>
-    /// The model's range noise as a fraction of range (1σ), with which its depth is weighed against the box's bottom row
-    /// when its detections are placed (<c>inference.objectRangeNoiseFraction</c>; the simulator default's unless given).
-    /// </summary>
-    public double RangeNoiseFraction { get; init; } = DefaultRangeNoiseFraction;
-
-    /// <summary>runtime/config/sim-default.json's <c>inference.objectRangeNoiseFraction</c> (a test holds them equal).</summary>
-    public const double DefaultRangeNoiseFraction = 0.08;
-
     /// <summary>Folder for report.json and report.md; null: none written.</summary>
     public string? OutDirectory { get; init; }
 

@@ -40,7 +40,7 @@ internal static class EvaluationTables
                     Operating("within 80 m", OperatingPoint.AtPrecision(objects.Sweep, r => r.Within80, OperatingPoint.TargetPrecision)),
                 ]));
             tables.Add(Placement(
-                string.Create(CultureInfo.InvariantCulture, $"BEV position error, model (matched detections at the operating threshold; depth weighed with the bottom row at range noise {report.RangeNoiseFraction:0.###}: inference.objectRange modelDepth)"),
+                string.Create(CultureInfo.InvariantCulture, $"BEV position error, model (matched detections at the operating threshold; depth weighed with the bottom row at depth noise {report.DepthNoiseFraction:0.###}: inference.objectRange modelDepth)"),
                 report.ModelPlacement));
             tables.Add(Placement("BEV position error, model boxes with ground-contact range (the same detections, depth ignored, the bottom row alone: inference.objectRange groundContact)", report.ModelGroundContactPlacement));
             tables.Add(Placement("BEV position error, oracle (label box + label depthM, taken as exact)", report.OraclePlacement));

@@ -19,6 +19,8 @@ public sealed class ModelPerceptionOptionsTests
         Assert.Equal(WorldModelOptions.ModelMaxPositionSigmaOverRadialNoise, options.Tracker.MaxPositionSigmaOverRadialNoise);
         Assert.Equal(WorldModelOptions.ModelMaxRangeM, options.Projector.MaxRangeM);
         Assert.True(options.Projector.MaxRangeM > DetectionProjectorOptions.DefaultMaxRangeM);
+        Assert.Equal(WorldModelOptions.ModelDepthNoiseFraction, options.Projector.DepthNoiseFraction); // the depth weighed with the bottom row
+        Assert.True(options.Projector.DepthNoiseFraction > 0);
         options.Tracker.Validate();
         options.Projector.Validate();
     }
@@ -32,5 +34,6 @@ public sealed class ModelPerceptionOptionsTests
         Assert.Equal(0, options.Tracker.RadialNoiseGrowthPerM);
         Assert.Equal(0, options.Tracker.MaxPositionSigmaOverRadialNoise);
         Assert.Equal(DetectionProjectorOptions.DefaultMaxRangeM, options.Projector.MaxRangeM);
+        Assert.Equal(0, options.Projector.DepthNoiseFraction); // the oracle's depth is exact
     }
 }

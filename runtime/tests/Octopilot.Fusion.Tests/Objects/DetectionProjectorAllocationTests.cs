@@ -9,12 +9,30 @@ namespace Octopilot.Fusion.Tests.Objects;
 
 public class DetectionProjectorAllocationTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Project_DefaultScenarioSet500Times_AllocatesNothing()
+    /// <param name="ranging">"exact": the oracle's depths used as they are; "weighed": weighed with the bottom rows (a
+    /// model's noise); "bottomRow": no depths, the bottom rows alone (ground contact).</param>
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("weighed")]
+    [InlineData("bottomRow")]
+    public void Project_DefaultScenarioSet500Times_AllocatesNothing(string ranging)
     {
         var scene = new OracleScene(OracleWorlds.DefaultWorld());
         scene.Capture(1_000_000_000, 0, SyntheticCameraRig.DefaultPhaseStepNs);
-        var projector = new DetectionProjector(OracleScene.Rig, OracleScene.ClassNames, new DetectionProjectorOptions());
+        if (ranging == "bottomRow")
+        {
+            for (int c = 0; c < scene.Set.Cameras.Count; c++)
+            {
+                Span<Inference.Perception.Detection> detections = scene.Set.Camera(c).DetectionStorage[..scene.Set.Camera(c).DetectionCount];
+                foreach (ref Inference.Perception.Detection d in detections)
+                {
+                    d = d with { DepthM = 0, Range = Inference.Perception.RangeSource.GroundContact };
+                }
+            }
+        }
+
+        var options = new DetectionProjectorOptions { DepthNoiseFraction = ranging == "weighed" ? 0.08 : 0 };
+        var projector = new DetectionProjector(OracleScene.Rig, OracleScene.ClassNames, options);
         var ego = new EgoMotion(27, 0.01);
         var list = new ObjectMeasurementList();
         for (int i = 0; i < 200; i++)
@@ -45,6 +63,7 @@ public class DetectionProjectorAllocationTests(ITestOutputHelper output)
             bestMicroseconds = Math.Min(bestMicroseconds, Stopwatch.GetElapsedTime(start).TotalMicroseconds / 200);
         }
 
-        output.WriteLine($"Project: {bestMicroseconds:F1} µs per set of {list.Count} measurements (best batch of 200)");
+        output.WriteLine($"Project ({ranging}): {bestMicroseconds:F1} µs per set of {list.Count} measurements (best batch of 200)");
+        Assert.Equal(ranging != "exact", projector.Total.ContactFits > 0);
     }
 }

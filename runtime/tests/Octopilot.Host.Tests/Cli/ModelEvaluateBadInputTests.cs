@@ -96,8 +96,6 @@ public sealed class ModelEvaluateBadInputTests
     [InlineData("--split", "test", "--split")]
     [InlineData("--score-threshold", "1.5", "--score-threshold")]
     [InlineData("--nms-iou", "0", "--nms-iou")]
-    [InlineData("--range-noise", "1", "--range-noise")]
-    [InlineData("--range-noise", "0", "--range-noise")]
     [InlineData("--limit", "-1", "--limit")]
     [InlineData("--data", "/no/such/dataset", "--data")]
     [InlineData("--model", "/no/such/model.onnx", "--model")]
