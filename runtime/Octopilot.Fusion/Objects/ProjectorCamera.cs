@@ -54,8 +54,8 @@ internal sealed partial class ProjectorCamera
         xM = yM = lengthM = widthM = 0;
 
         // (1) Ground contact: bottom centre of the box (the bottom edge of the bottom pixel row). Above the horizon or out
-        // of range: rejected, unless the bottom is cut (a nearer object, the image border) and the depth is usable: the
-        // contact is then not the object's and only its bearing is needed.
+        // of range: rejected, unless the depth is usable and the bottom is cut (a nearer object, the image border: the
+        // contact is then not the object's) or the depth is a model's and the contact merely far: only its bearing is needed.
         double vBottomPx = detection.CenterVPx + (detection.HeightPx * 0.5);
         double depthM = detection.DepthM;
         bool depthUsable = double.IsFinite(depthM) && depthM > 0;
@@ -63,9 +63,13 @@ internal sealed partial class ProjectorCamera
         double bx = contact.X - _positionM.X, by = contact.Y - _positionM.Y;
         double rangeM = Math.Sqrt((bx * bx) + (by * by));
         bool contactInRange = contactFound && rangeM <= options.MaxRangeM && rangeM > 1e-9;
+        // A noisy depth (a model's) places a detection whose contact lies beyond the range cut: that far out a pixel of row
+        // is tens of metres (30 m at 150 m in narrow_forward at 384x288), and half a pixel moved a stopped car 150 m ahead
+        // past the cut, unseen until 83 m (approach-stopped-80kph).
         if (!contactInRange)
         {
-            if ((cuts & BoxCuts.Bottom) == 0 || !depthUsable)
+            bool depthPlacesIt = depthUsable && ((cuts & BoxCuts.Bottom) != 0 || (contactFound && options.DepthNoiseFraction > 0));
+            if (!depthPlacesIt)
             {
                 if (contactFound)
                 {
@@ -118,7 +122,7 @@ internal sealed partial class ProjectorCamera
         // A box whose bottom is cut (image border, a nearer object) has its true contact nearer than the computed one;
         // one cut at a side runs out of view, so its centre may be nearer than every visible ground contact. Either way
         // the contact bounds nothing and the consistency check is off.
-        bool contactBounds = (cuts & BoxCuts.ContactOrSide) == 0;
+        bool contactBounds = contactInRange && (cuts & BoxCuts.ContactOrSide) == 0;
         double toleranceM = options.DepthToleranceM + (options.DepthToleranceFractionOfRange * contactDepthM);
         // A bottom row that is the object's own (not on the image's bottom border) gives a depth of its own: the footprint
         // fitted to it. Without a depth it is the depth; with a noisy one (DepthNoiseFraction > 0) the two are weighed by

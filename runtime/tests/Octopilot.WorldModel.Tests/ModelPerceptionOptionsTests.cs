@@ -17,6 +17,8 @@ public sealed class ModelPerceptionOptionsTests
         Assert.Equal(0.08, options.Tracker.RadialNoiseFractionOfRange);
         Assert.Equal(WorldModelOptions.ModelRadialNoiseGrowthPerM, options.Tracker.RadialNoiseGrowthPerM);
         Assert.Equal(WorldModelOptions.ModelMaxPositionSigmaOverRadialNoise, options.Tracker.MaxPositionSigmaOverRadialNoise);
+        Assert.Equal(WorldModelOptions.ModelBirthVelocitySigmaMps, options.Tracker.BirthVelocitySigmaMps);
+        Assert.True(options.Tracker.BirthVelocitySigmaMps > ObjectTrackerOptions.DefaultBirthVelocitySigmaMps); // a stopped car is 22 m/s off the birth prior at 80 km/h
         Assert.Equal(WorldModelOptions.ModelMaxRangeM, options.Projector.MaxRangeM);
         Assert.True(options.Projector.MaxRangeM > DetectionProjectorOptions.DefaultMaxRangeM);
         Assert.Equal(WorldModelOptions.ModelDepthNoiseFraction, options.Projector.DepthNoiseFraction); // the depth weighed with the bottom row
@@ -33,6 +35,7 @@ public sealed class ModelPerceptionOptionsTests
         Assert.Equal(ObjectTrackerOptions.DefaultRadialNoiseFractionOfRange, options.Tracker.RadialNoiseFractionOfRange);
         Assert.Equal(0, options.Tracker.RadialNoiseGrowthPerM);
         Assert.Equal(0, options.Tracker.MaxPositionSigmaOverRadialNoise);
+        Assert.Equal(ObjectTrackerOptions.DefaultBirthVelocitySigmaMps, options.Tracker.BirthVelocitySigmaMps);
         Assert.Equal(DetectionProjectorOptions.DefaultMaxRangeM, options.Projector.MaxRangeM);
         Assert.Equal(0, options.Projector.DepthNoiseFraction); // the oracle's depth is exact
     }
