@@ -59,10 +59,9 @@ internal static class SimCommand
             Description = "Fail at start-up unless the session runs on this provider (instead of falling back)",
         };
         var noInference = new Option<bool>("--no-inference") { Description = "Capture only: do not run the model" };
-        var perception = new Option<string>("--perception")
+        var perception = new Option<string?>("--perception")
         {
-            Description = "Which perception feeds the BEV and the planner: oracle (ground-truth label maps; the HydraNet runs in shadow) or model",
-            DefaultValueFactory = _ => "oracle",
+            Description = "Which perception feeds the BEV and the planner: model (the HydraNet: camera pixels in) or oracle (ground-truth label maps; the HydraNet runs in shadow) [default: model, oracle with --no-inference or no model in the settings]",
         };
         perception.AcceptOnlyFromAmong("oracle", "model");
         var bevSnapshot = new Option<string?>("--bev-snapshot") { Description = "Directory to write BEV pictures into (what the car believes)" };
@@ -112,7 +111,7 @@ internal static class SimCommand
 
                 settings = InferenceOverrides.Apply(
                     settings, parse.GetValue(model), parse.GetValue(providers), parse.GetValue(requireProvider), parse.GetValue(noInference), parse.GetValue(manifest));
-                PerceptionSource perceptionSource = parse.GetValue(perception) == "model" ? PerceptionSource.Model : PerceptionSource.Oracle;
+                PerceptionSource perceptionSource = DefaultPerception.Resolve(parse.GetValue(perception), settings);
                 double bevIntervalS = RequireRange(parse.GetValue(bevInterval), "--bev-snapshot-interval", 0.05, 3600);
                 if (ScenarioFileKind.IsPlannerScenario(settings.ScenarioFile))
                 {

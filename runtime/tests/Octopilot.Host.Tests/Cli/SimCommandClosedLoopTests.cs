@@ -34,7 +34,7 @@ public sealed class SimCommandClosedLoopTests
         using var folder = new TempFolder();
         string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
-        CliRun run = CliRun.Of("sim", "--scenario", scenario);
+        CliRun run = CliRun.Of("sim", "--scenario", scenario, "--perception", "oracle");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error + run.Output);
         Assert.Contains("perception ORACLE (HYDRANET IN SHADOW)", run.Output, StringComparison.Ordinal);
@@ -42,13 +42,16 @@ public sealed class SimCommandClosedLoopTests
         Assert.Contains("PASS short-follow", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void PlannerScenario_ModelPerception_SaysTheModelDrives()
+    /// <param name="perceptionGiven">false: no --perception (the model drives by default, issue 12).</param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void PlannerScenario_ModelPerception_SaysTheModelDrives(bool perceptionGiven)
     {
         using var folder = new TempFolder();
         string scenario = folder.Write("short-follow.json", PlannerScenarioTexts.ShortFollow);
 
-        CliRun run = CliRun.Of("sim", "--scenario", scenario, "--perception", "model");
+        CliRun run = perceptionGiven ? CliRun.Of("sim", "--scenario", scenario, "--perception", "model") : CliRun.Of("sim", "--scenario", scenario);
 
         // The committed model's detection is not good enough to pass every check (its model card): the verdict may be
         // either; what drives must be said.
