@@ -4,6 +4,8 @@ using Octopilot.Fusion.Tests.Infrastructure;
 using Octopilot.Fusion.Tracking;
 using Octopilot.Inference.Perception;
 
+using static Octopilot.Fusion.Tests.Objects.MainForwardProjection;
+
 namespace Octopilot.Fusion.Tests.Objects;
 
 /// <summary>
@@ -13,22 +15,9 @@ namespace Octopilot.Fusion.Tests.Objects;
 /// </summary>
 public class DetectionProjectorContactFitTests
 {
-    private const int MainForward = 0;
-    private const long ReferenceNs = 1_000_000_000;
-
-    private static readonly string[] ClassNames = ["vehicle", "pedestrian", "cyclist"];
-
-    private static CameraRig Rig => DefaultRigTable.Rig;
-
-    private static CameraCalibration Main => Rig[MainForward];
-
-    private static (double XM, double YM) ProjectOne(DetectionProjector projector, Detection detection)
+    private static (double XM, double YM) PlaceOne(DetectionProjector projector, Detection detection)
     {
-        PerceptionFrameSet set = ObjectSets.Create(Rig);
-        ObjectSets.Add(set, MainForward, detection);
-        set.Camera(MainForward).StartOfFrameNs = ReferenceNs;
-        var output = new ObjectMeasurementList();
-        projector.Project(set, ReferenceNs, new EgoMotion(0, 0), ref output);
+        ObjectMeasurementList output = MainForwardProjection.ProjectOne(projector, detection);
         ProjectionCounters k = projector.Counters(MainForward);
         Assert.True(output.Count == 1, $"not placed: above horizon {k.RejectedAboveHorizon}, out of range {k.RejectedOutOfRange}, truncated {k.RejectedTruncated}");
         return (output[0].XM, output[0].YM);
@@ -46,7 +35,7 @@ public class DetectionProjectorContactFitTests
         var projector = new DetectionProjector(Rig, ClassNames, new DetectionProjectorOptions());
         Detection detection = ObjectSets.Perfect(Main, xM, yM, DetectionProjectorOptions.DefaultVehicle) with { DepthM = 0, Range = RangeSource.GroundContact };
 
-        (double XM, double YM) placed = ProjectOne(projector, detection);
+        (double XM, double YM) placed = PlaceOne(projector, detection);
 
         // Pushed back by half a length along the bottom centre's bearing, a car in the next lane at 15 m sits 0.3 m off:
         // its nearest corner, not the middle of its rear, is the bottom row.
@@ -67,7 +56,7 @@ public class DetectionProjectorContactFitTests
         float topPx = whole.CenterVPx - (whole.HeightPx / 2);
         Detection cut = whole with { CenterVPx = (topPx + bottomPx) / 2, HeightPx = bottomPx - topPx, DepthM = 0, Range = RangeSource.GroundContact };
 
-        ProjectOne(projector, cut);
+        PlaceOne(projector, cut);
 
         Assert.Equal(0, projector.Counters(MainForward).ContactFits); // the bottom row is the image's, not the car's
         Assert.Equal(1, projector.Counters(MainForward).DepthFallbacks);
@@ -84,8 +73,8 @@ public class DetectionProjectorContactFitTests
         var asIs = new DetectionProjector(Rig, ClassNames, new DetectionProjectorOptions());
         var weighed = new DetectionProjector(Rig, ClassNames, new DetectionProjectorOptions { DepthNoiseFraction = 0.1 });
 
-        double depthAloneM = ErrorM(ProjectOne(asIs, noisy), xM, yM);
-        double weighedM = ErrorM(ProjectOne(weighed, noisy), xM, yM);
+        double depthAloneM = ErrorM(PlaceOne(asIs, noisy), xM, yM);
+        double weighedM = ErrorM(PlaceOne(weighed, noisy), xM, yM);
 
         // The depth alone is off by its error along the bearing; the row of an exact box is not off at all, so the
         // weighed depth lands nearer by the row's weight (0.4 at 30 m, where one pixel of row is 1.6 m of range).
@@ -101,7 +90,7 @@ public class DetectionProjectorContactFitTests
         Detection exact = ObjectSets.Perfect(Main, 20, 3.6, DetectionProjectorOptions.DefaultVehicle);
         var projector = new DetectionProjector(Rig, ClassNames, new DetectionProjectorOptions());
 
-        (double XM, double YM) placed = ProjectOne(projector, exact);
+        (double XM, double YM) placed = PlaceOne(projector, exact);
 
         Assert.Equal(20, placed.XM, 0.003);
         Assert.Equal(3.6, placed.YM, 0.003);

@@ -4,31 +4,14 @@ using Octopilot.Fusion.Tests.Infrastructure;
 using Octopilot.Fusion.Tracking;
 using Octopilot.Inference.Perception;
 
+using static Octopilot.Fusion.Tests.Objects.MainForwardProjection;
+
 namespace Octopilot.Fusion.Tests.Objects;
 
 /// <summary>Hand-made detections through the default rig at 384x288 (main_forward is camera 0).</summary>
 public class DetectionProjectorGeometryTests
 {
-    private const int MainForward = 0;
-    private const long ReferenceNs = 1_000_000_000;
-
-    private static readonly string[] ClassNames = ["vehicle", "pedestrian", "cyclist"];
-
-    private static CameraRig Rig => DefaultRigTable.Rig;
-
-    private static CameraCalibration Main => Rig[MainForward];
-
     private static DetectionProjector CreateProjector() => new(Rig, ClassNames, new DetectionProjectorOptions());
-
-    private static ObjectMeasurementList ProjectOne(DetectionProjector projector, Detection detection, long startOfFrameNs = ReferenceNs, double egoSpeedMps = 0)
-    {
-        PerceptionFrameSet set = ObjectSets.Create(Rig);
-        ObjectSets.Add(set, MainForward, detection);
-        set.Camera(MainForward).StartOfFrameNs = startOfFrameNs;
-        var output = new ObjectMeasurementList();
-        projector.Project(set, ReferenceNs, new EgoMotion(egoSpeedMps, 0), ref output);
-        return output;
-    }
 
     [Theory]
     [InlineData(20.0, 0.0)]
