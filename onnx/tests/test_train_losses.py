@@ -41,5 +41,33 @@ class SizeLossTests(unittest.TestCase):
         self.assertEqual(self.size_loss(24.0, 24.0), 0.0)
 
 
+
+class BottomEdgeLossTests(unittest.TestCase):
+    """The bottom edge (v + h/2) is the row the BEV projector casts onto the ground: its error counts relative to the box."""
+
+    def bottom_loss(self, true_h_px: float, predicted_h_px: float, predicted_dv_cells: float = 0.0) -> float:
+        maps, targets = maps_and_targets(true_h_px, predicted_h_px)
+        maps["offset"][:, 1] += predicted_dv_cells
+        _, losses = compute_losses(maps, targets, DEFAULT_LOSS_WEIGHTS, STRIDE)
+        return float(losses["bottom"])
+
+    def test_bottomLoss_exact_zero(self):
+        self.assertEqual(self.bottom_loss(24.0, 24.0), 0.0)
+
+    def test_bottomLoss_heightOffByTwoPixels_isOnePixelOverTheHeight(self):
+        # The box is centred, so 2 px more height moves its bottom by 1 px: 1 / 20 of a 20 px box.
+        self.assertAlmostEqual(self.bottom_loss(20.0, 22.0), 1.0 / 20.0, places=5)
+
+    def test_bottomLoss_centreAndHeightErrorsThatCancel_zero(self):
+        # A centre a quarter cell (1 px) high and a box 2 px taller keep the bottom where it was: the edge is what counts.
+        self.assertAlmostEqual(self.bottom_loss(20.0, 22.0, predicted_dv_cells=-0.25), 0.0, places=5)
+
+    def test_bottomLoss_samePixelError_costsMoreOnTheSmallerBox(self):
+        self.assertGreater(self.bottom_loss(10.0, 12.0), self.bottom_loss(80.0, 82.0))
+
+    def test_bottomLoss_weighedIntoTheTotal(self):
+        self.assertGreater(DEFAULT_LOSS_WEIGHTS["bottom"], 0.0)
+
+
 if __name__ == "__main__":
     unittest.main()
