@@ -33,9 +33,6 @@ internal enum BoxCuts
     /// <summary>The bottom edge is on the image border (set with <see cref="Bottom"/>).</summary>
     BorderBottom = 64,
 
-    /// <summary>Any edge but the top on the image border.</summary>
-    BorderSideOrBottom = BorderSide | BorderBottom,
-
     /// <summary>The cuts that move the ground contact or the box centre off the object's own.</summary>
     ContactOrSide = Left | Right | Bottom,
 }

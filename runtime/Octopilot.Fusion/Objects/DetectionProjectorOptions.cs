@@ -29,7 +29,7 @@ public sealed record DetectionProjectorOptions
 
     /// <summary>
     /// 1σ noise of a detection's depth as a fraction of it. 0 (the default): the depth is exact (the oracle's) and used as
-    /// it is. Above 0 (a model's, its <c>objectRangeNoiseFraction</c>): where the box's bottom row is the object's own, the
+    /// it is. Above 0 (a model's: <c>WorldModelOptions.ModelDepthNoiseFraction</c>): where the box's bottom row is the object's own, the
     /// depth of the footprint fitted to that row (noise <see cref="ContactRowNoisePx"/> plus a share of the box height) is weighed in by inverse variance,
     /// so near objects lean on the row (a pixel is centimetres) and far ones on the depth (a pixel is metres).
     /// </summary>

@@ -17,7 +17,7 @@ namespace Octopilot.Host.Evaluation;
 /// below it (only the sweep sees them) among all decoded detections; an unmatched detection's band is its own range;</item>
 /// <item>model error: each evaluable label matched at the operating threshold, its detection's point vs the label's
 /// ground centre, placed as the car places a model's detections (its depth weighed with the box's bottom row at the
-/// model's range noise, <see cref="DetectionProjectorOptions.DepthNoiseFraction"/>); and the same without the depth
+/// model's depth noise, <see cref="DetectionProjectorOptions.DepthNoiseFraction"/>); and the same without the depth
 /// (ground contact: the bottom row alone);</item>
 /// <item>oracle error: each evaluable label's own box and label depth as a detection (score 1, among all the image's
 /// labels, so occlusion cuts see the same neighbours), through a projector that takes the depth as exact;</item>
@@ -35,7 +35,7 @@ internal sealed class ObjectEvaluator
     private readonly int _minVisiblePixels;
     private readonly int _oracleClassIndex;
 
-    /// <param name="projector">The model's: its depth weighed with the bottom row as the car does (the model's range noise).</param>
+    /// <param name="projector">The model's: its depth weighed with the bottom row as the car does.</param>
     /// <param name="oracleProjector">The oracle's: its depth exact, used as it is.</param>
     /// <param name="rig">The projectors' rig (cameras in frame-set order, scaled to the images).</param>
     public ObjectEvaluator(

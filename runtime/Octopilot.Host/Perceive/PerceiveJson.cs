@@ -47,11 +47,11 @@ internal static class PerceiveJson
             json.WriteNumber("score", Math.Round(d.Score, 4));
             json.WriteStartObject("boxPx");
             // Pixel edges, as detectors and COCO write boxes (0 is the image's left edge); the detection holds centres.
-            double centreU = PixelConvention.CentreToEdge(d.CenterUPx), centreV = PixelConvention.CentreToEdge(d.CenterVPx);
-            json.WriteNumber("x1", Math.Round(centreU - (d.WidthPx / 2), 2));
-            json.WriteNumber("y1", Math.Round(centreV - (d.HeightPx / 2), 2));
-            json.WriteNumber("x2", Math.Round(centreU + (d.WidthPx / 2), 2));
-            json.WriteNumber("y2", Math.Round(centreV + (d.HeightPx / 2), 2));
+            (double x1, double y1, double x2, double y2) = PixelConvention.EdgeBox(d);
+            json.WriteNumber("x1", Math.Round(x1, 2));
+            json.WriteNumber("y1", Math.Round(y1, 2));
+            json.WriteNumber("x2", Math.Round(x2, 2));
+            json.WriteNumber("y2", Math.Round(y2, 2));
             json.WriteEndObject();
             if (d.DepthM > 0)
             {

@@ -70,9 +70,9 @@ internal static class PerceivePngs
         foreach (Detection d in detections)
         {
             Rgb24Color colour = ClassColours[d.ClassIndex % ClassColours.Length];
-            double centreU = PixelConvention.CentreToEdge(d.CenterUPx), centreV = PixelConvention.CentreToEdge(d.CenterVPx); // rectangles take pixel edges
-            int x1 = (int)Math.Round(centreU - (d.WidthPx / 2)), y1 = (int)Math.Round(centreV - (d.HeightPx / 2));
-            int x2 = (int)Math.Round(centreU + (d.WidthPx / 2)), y2 = (int)Math.Round(centreV + (d.HeightPx / 2));
+            (double ex1, double ey1, double ex2, double ey2) = PixelConvention.EdgeBox(d); // rectangles take pixel edges
+            int x1 = (int)Math.Round(ex1), y1 = (int)Math.Round(ey1);
+            int x2 = (int)Math.Round(ex2), y2 = (int)Math.Round(ey2);
             Rgb24Drawing.FillRect(rgb, w, Clip(new PixelRect(x1, y1, x2 - x1, thickness), clip), colour);
             Rgb24Drawing.FillRect(rgb, w, Clip(new PixelRect(x1, y2 - thickness, x2 - x1, thickness), clip), colour);
             Rgb24Drawing.FillRect(rgb, w, Clip(new PixelRect(x1, y1, thickness, y2 - y1), clip), colour);

@@ -15,4 +15,11 @@ public static class PixelConvention
 
     /// <summary>Pixel-edge coordinate of a pixel-centre coordinate (either axis): <c>centrePx + 0.5</c>.</summary>
     public static double CentreToEdge(double centrePx) => centrePx + 0.5;
+
+    /// <summary>A detection's box corners in pixel edges, as detectors, COCO and drawing rectangles take them.</summary>
+    public static (double X1, double Y1, double X2, double Y2) EdgeBox(in Detection d)
+    {
+        double u = CentreToEdge(d.CenterUPx), v = CentreToEdge(d.CenterVPx);
+        return (u - (d.WidthPx / 2), v - (d.HeightPx / 2), u + (d.WidthPx / 2), v + (d.HeightPx / 2));
+    }
 }
